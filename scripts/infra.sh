@@ -1,0 +1,73 @@
+# Shell functions that bring up the servers the tests talk to. Sourced by scripts/test.sh.
+
+AZURITE_VERSION="${AZURITE_VERSION:-3.35.0}"
+AZURITE_BLOB_PORT="${AZURITE_BLOB_PORT:-10000}"
+RABBITMQ_PORT=5672
+
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+wait_for_port() { # port, seconds, name
+  local i
+  for ((i = 0; i < $2; i++)); do
+    port_open "$1" && return 0
+    sleep 1
+  done
+  echo "error: $3 did not open 127.0.0.1:$1 within $2 s" >&2
+  return 1
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_rabbitmq() {
+  if port_open "$RABBITMQ_PORT"; then
+    echo "RabbitMQ: already listening on 127.0.0.1:$RABBITMQ_PORT"
+    return 0
+  fi
+  if ! command -v rabbitmq-server >/dev/null 2>&1; then
+    echo "RabbitMQ: not installed, installing Debian's rabbitmq-server"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server
+  fi
+  echo "RabbitMQ: starting (rabbitmq-server -detached)"
+  as_root rabbitmq-server -detached
+  wait_for_port "$RABBITMQ_PORT" 90 "RabbitMQ"
+  # The port opens before the broker accepts logins; wait for the application proper.
+  as_root rabbitmqctl await_startup >/dev/null 2>&1 || true
+}
+
+AZURITE_PID=""
+
+ensure_azurite() {
+  if port_open "$AZURITE_BLOB_PORT"; then
+    echo "Azurite: something already listens on 127.0.0.1:$AZURITE_BLOB_PORT, using it"
+    return 0
+  fi
+  local dir=".tools/azurite-$AZURITE_VERSION"
+  if [ ! -x "$dir/node_modules/.bin/azurite-blob" ]; then
+    command -v npm >/dev/null 2>&1 || {
+      echo "Azurite: npm not found; installing Debian's nodejs and npm"
+      as_root apt-get update -qq
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+    }
+    echo "Azurite: installing azurite@$AZURITE_VERSION from npm into $dir"
+    mkdir -p "$dir"
+    npm install --silent --no-audit --no-fund --prefix "$dir" "azurite@$AZURITE_VERSION" >/dev/null
+  fi
+  mkdir -p target
+  "$dir/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" \
+    --inMemoryPersistence --skipApiVersionCheck --loose --silent >target/azurite.log 2>&1 &
+  AZURITE_PID=$!
+  wait_for_port "$AZURITE_BLOB_PORT" 60 "Azurite"
+  echo "Azurite: blob endpoint on 127.0.0.1:$AZURITE_BLOB_PORT (pid $AZURITE_PID)"
+}
+
+stop_azurite() {
+  if [ -n "$AZURITE_PID" ]; then
+    kill "$AZURITE_PID" 2>/dev/null || true
+    wait "$AZURITE_PID" 2>/dev/null || true
+  fi
+}

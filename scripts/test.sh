@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every test of the project, doing its own set-up first: RabbitMQ is started (and installed
+# from Debian's packages if absent) when nothing answers on 127.0.0.1:5672, and Azurite's blob
+# endpoint is installed from npm and started for the Azure Data Lake tests. MongoDB needs nothing:
+# the tests run mongo-java-server in-process.
+#
+# Usage: scripts/test.sh [extra Maven arguments, e.g. -pl ml-service -am]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/infra.sh
+
+ensure_rabbitmq
+ensure_azurite
+trap stop_azurite EXIT
+
+./mvnw -B -ntp verify "$@"
