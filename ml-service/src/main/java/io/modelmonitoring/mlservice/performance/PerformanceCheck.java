@@ -1,0 +1,18 @@
+package io.modelmonitoring.mlservice.performance;
+
+import java.time.Instant;
+
+import io.modelmonitoring.mlservice.lake.ModelKey;
+
+/**
+ * One metric of one model, checked against its threshold. Degraded when value >
+ * threshold.
+ */
+public record PerformanceCheck(ModelKey model, Metric metric, double value, double threshold, String evaluationId,
+		Instant evaluatedAt) {
+
+	public boolean degraded() {
+		return this.value > this.threshold;
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.modelmonitoring.mlservice.performance;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.modelmonitoring.mlservice.lake.ModelKey;
+import org.bson.Document;
+
+/**
+ * Turns one tenant's most recent evaluations into checks: per model, the newest usable
+ * Brier and the newest usable MAE are each one check. Pure: no Spring, no I/O.
+ */
+public final class PerformanceEvaluator {
+
+	private PerformanceEvaluator() {
+	}
+
+	/**
+	 * @param tenantId the tenant the documents belong to
+	 * @param newestFirst the tenant's evaluations, newest first
+	 */
+	public static TenantPerformance evaluate(String tenantId, List<Document> newestFirst,
+			PerformanceThresholds thresholds) {
+		List<PerformanceCheck> checks = new ArrayList<>();
+		Set<Checked> checked = new HashSet<>();
+		int invalid = 0;
+		for (Document document : newestFirst) {
+			Evaluation evaluation = Evaluation.from(document);
+			if (!evaluation.valid()) {
+				invalid++;
+			}
+			if (evaluation.modelId() == null) {
+				continue;
+			}
+			for (Metric metric : Metric.values()) {
+				// Documents come newest first, so the first usable value of a (model,
+				// metric) wins.
+				if (evaluation.value(metric).isPresent() && checked.add(new Checked(evaluation.modelId(), metric))) {
+					checks.add(new PerformanceCheck(new ModelKey(tenantId, evaluation.modelId()), metric,
+							evaluation.value(metric).getAsDouble(), thresholds.of(metric), evaluation.id(),
+							evaluation.evaluatedAt()));
+				}
+			}
+		}
+		return new TenantPerformance(checks, invalid);
+	}
+
+	private record Checked(String modelId, Metric metric) {
+	}
+
+	/** The checks of one tenant, and how many of its evaluations were unusable. */
+	public record TenantPerformance(List<PerformanceCheck> checks, int invalidEvaluations) {
+	}
+
+}
