@@ -1,0 +1,39 @@
+package io.modelmonitoring.mlservice.drift;
+
+import java.util.List;
+import java.util.Map;
+
+import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.mlservice.lake.WindowSamples;
+
+/**
+ * Judges the prediction drift of every model seen in the logs. Pure: no Spring, no I/O.
+ */
+public final class DriftDetector {
+
+	private DriftDetector() {
+	}
+
+	/** One check per model, sorted by tenant then model. */
+	public static List<DriftCheck> evaluate(Map<ModelKey, WindowSamples> samples, DriftSettings settings) {
+		return samples.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> check(entry.getKey(), entry.getValue(), settings))
+			.toList();
+	}
+
+	static DriftCheck check(ModelKey model, WindowSamples samples, DriftSettings settings) {
+		int baselineCount = samples.baseline().size();
+		int currentCount = samples.current().size();
+		if (baselineCount < settings.minSamples() || currentCount < settings.minSamples()) {
+			return new DriftCheck(model, baselineCount, currentCount, null, false);
+		}
+		PsiResult psi = Psi.compute(samples.baseline().toArray(), samples.current().toArray(), settings.bins(),
+				settings.smoothing());
+		boolean drift = psi.psi() > settings.threshold()
+				&& (settings.maxPValue() == null || psi.pValue() < settings.maxPValue());
+		return new DriftCheck(model, baselineCount, currentCount, psi, drift);
+	}
+
+}

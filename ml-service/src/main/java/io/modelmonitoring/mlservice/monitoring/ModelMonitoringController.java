@@ -1,0 +1,69 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Starts monitoring runs and shows the ones kept. The route is internal to the platform.
+ */
+@Validated
+@RestController
+@RequestMapping("/api/v1/ml/model-monitoring")
+class ModelMonitoringController {
+
+	/** How far ahead of this server's clock an asOf may be: clocks differ a little. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private final ModelMonitoringService monitoring;
+
+	private final MonitoringRunStore runs;
+
+	private final Clock clock;
+
+	ModelMonitoringController(ModelMonitoringService monitoring, MonitoringRunStore runs, Clock clock) {
+		this.monitoring = monitoring;
+		this.runs = runs;
+		this.clock = clock;
+	}
+
+	@PostMapping("/run")
+	MonitoringRunResponse run(@Valid @RequestBody(required = false) RunRequest body) {
+		RunRequest request = (body != null) ? body : RunRequest.ALL_TENANTS_NOW;
+		Instant now = this.clock.instant();
+		if (request.asOf() != null && request.asOf().isAfter(now.plus(CLOCK_SKEW))) {
+			throw new InvalidFieldException("asOf", "must not be in the future");
+		}
+		Instant asOf = (request.asOf() != null) ? request.asOf() : now;
+		return this.monitoring.runForTenants(request.tenantIdsOrEmpty(), asOf);
+	}
+
+	@GetMapping("/runs/{runId}")
+	MonitoringRun run(@PathVariable String runId) {
+		return this.runs.find(runId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no run with id " + runId));
+	}
+
+	@GetMapping("/runs")
+	List<MonitoringRun> runs(@RequestParam(required = false) String tenantId,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+		return this.runs.list(tenantId, limit);
+	}
+
+}

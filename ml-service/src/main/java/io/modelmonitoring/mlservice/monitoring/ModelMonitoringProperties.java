@@ -1,0 +1,46 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import io.modelmonitoring.mlservice.drift.DriftSettings;
+import io.modelmonitoring.mlservice.performance.PerformanceThresholds;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The thresholds and sample rules of a monitoring run ({@code model_monitoring.*}).
+ *
+ * @param brierThreshold a Brier score strictly above it is degraded
+ * @param maeThreshold a mean absolute error strictly above it is degraded
+ * @param psiThreshold a PSI strictly above it is drift
+ * @param minSamples the fewest valid predictions each window needs for a PSI
+ * @param psiBins the number of quantile bins
+ * @param psiSmoothing the additive smoothing of bin shares
+ * @param psiMaxPValue when set, drift also needs a p-value strictly below it
+ * @param evaluationsPerTenant how many of a tenant's newest evaluations are read
+ */
+@Validated
+@ConfigurationProperties("model-monitoring")
+public record ModelMonitoringProperties(@DefaultValue("0.2") @PositiveOrZero double brierThreshold,
+		@DefaultValue("0.2") @PositiveOrZero double maeThreshold,
+		@DefaultValue("0.2") @PositiveOrZero double psiThreshold, @DefaultValue("30") @Min(1) int minSamples,
+		@DefaultValue("10") @Min(2) @Max(1000) int psiBins, @DefaultValue("0.5") @Positive double psiSmoothing,
+		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double psiMaxPValue,
+		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant) {
+
+	public DriftSettings driftSettings() {
+		return new DriftSettings(this.minSamples, this.psiBins, this.psiSmoothing, this.psiThreshold,
+				this.psiMaxPValue);
+	}
+
+	public PerformanceThresholds performanceThresholds() {
+		return new PerformanceThresholds(this.brierThreshold, this.maeThreshold);
+	}
+
+}

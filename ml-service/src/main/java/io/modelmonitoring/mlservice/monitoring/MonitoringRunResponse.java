@@ -1,0 +1,22 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer to a monitoring run: what was checked, what was found, what was published.
+ */
+public record MonitoringRunResponse(String runId, Instant asOf, int tenants, int performanceChecked,
+		int performanceDegraded, int driftChecked, int driftDetected, int driftSkipped, String driftSkippedReason,
+		int invalidEvaluations, long invalidRecords, int eventsPublished, long durationMs, List<ModelResult> results) {
+
+	/**
+	 * One model of one tenant. Fields are null where that check did not run: no PSI when
+	 * the model had too few predictions or no logs, no Brier or MAE when no evaluation
+	 * recorded one.
+	 */
+	public record ModelResult(String tenantId, String modelId, Double psi, Double pValue, Integer baselineCount,
+			Integer currentCount, Double brier, Double mae, boolean drift, List<String> degraded) {
+	}
+
+}
