@@ -86,6 +86,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			String field = fieldPath(bind.getPath());
 			problem = invalidRequest(field + ": " + describe(bind), List.of(field));
 		}
+		else if (cause instanceof DatabindException) {
+			problem = invalidRequest("request body must be a JSON object with optional tenantIds and asOf", List.of());
+		}
 		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			problem = invalidRequest("request body is not valid JSON", List.of());
 		}

@@ -1,0 +1,233 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntToDoubleFunction;
+import java.util.zip.GZIPOutputStream;
+
+import io.modelmonitoring.mlservice.support.TestServers;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * One run over seeded evaluations and inference logs, through the real HTTP endpoint, the
+ * local RabbitMQ, mongo-java-server and a local-directory lake. Expected PSI figures come
+ * from src/test/resources/monitoring/run_reference.py (numpy, scipy), which builds the
+ * same samples.
+ */
+class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	AmqpAdmin admin;
+
+	@Autowired
+	RabbitTemplate rabbit;
+
+	final String eventsQueue = TestServers.uniqueName("test.ml-service.events");
+
+	@BeforeAll
+	void seed() {
+		this.admin.declareExchange(new TopicExchange(EXCHANGE, true, false));
+		Queue queue = new Queue(this.eventsQueue, false, true, true);
+		this.admin.declareQueue(queue);
+		this.admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(EXCHANGE)).with("ml.model.#"));
+		this.mongo.dropCollection("ml_evaluations");
+		this.mongo
+			.insert(List.of(evaluation("t1-new", "tenant-1", "model-drift", 2).append("brier", 0.27).append("mae", 0.1),
+					evaluation("t1-old", "tenant-1", "model-drift", 10).append("brier", 0.05),
+					evaluation("t1-stable", "tenant-1", "model-stable", 3).append("metrics",
+							new Document("Brier", "0.1")),
+					evaluation("t2-bad", "tenant-2", "model-mae", 1).append("brier", "n/a"),
+					evaluation("t2-mae", "tenant-2", "model-mae", 4).append("metrics", new Document("MAE", 0.35)),
+					new Document("_id", "t2-nomodel").append("tenantId", "tenant-2").append("brier", 0.9),
+					evaluation("t3", "tenant-3", "model-x", 5).append("brier", 0.1)), "ml_evaluations");
+	}
+
+	@AfterAll
+	void cleanUp() {
+		this.admin.deleteQueue(this.eventsQueue);
+		this.admin.deleteExchange(EXCHANGE);
+	}
+
+	@Test
+	void aRunOverEveryTenantChecksPublishesAndKeepsTheRun() throws Exception {
+		HttpResponse<String> response = post("{\"asOf\": \"2026-11-22T06:00:00Z\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode run = this.json.readTree(response.body());
+
+		assertThat(run.get("asOf").asString()).isEqualTo("2026-11-22T06:00:00Z");
+		assertThat(run.get("tenants").asInt()).isEqualTo(3);
+		assertThat(run.get("performanceChecked").asInt()).isEqualTo(5);
+		assertThat(run.get("performanceDegraded").asInt()).isEqualTo(2);
+		assertThat(run.get("driftChecked").asInt()).isEqualTo(3);
+		assertThat(run.get("driftDetected").asInt()).isEqualTo(2);
+		assertThat(run.get("driftSkipped").asInt()).isEqualTo(1);
+		assertThat(run.get("driftSkippedReason").isNull()).isTrue();
+		assertThat(run.get("invalidEvaluations").asInt()).isEqualTo(2);
+		assertThat(run.get("invalidRecords").asLong()).isEqualTo(2);
+		assertThat(run.get("eventsPublished").asInt()).isEqualTo(4);
+
+		Map<String, JsonNode> results = new HashMap<>();
+		run.get("results")
+			.forEach((result) -> results.put(result.get("tenantId").asString() + "/" + result.get("modelId").asString(),
+					result));
+		assertThat(results).containsOnlyKeys("tenant-1/model-drift", "tenant-1/model-stable", "tenant-2/model-exact",
+				"tenant-2/model-few", "tenant-2/model-mae", "tenant-3/model-x");
+		// run_reference.py: tenant-1/model-drift (1.1146606053822612,
+		// 0.00799472922186057, 0.45, 10)
+		JsonNode drifted = results.get("tenant-1/model-drift");
+		assertThat(drifted.get("psi").asDouble()).isCloseTo(1.1146606053822612, within(1e-12));
+		assertThat(drifted.get("pValue").asDouble()).isCloseTo(0.00799472922186057, within(1e-12));
+		assertThat(drifted.get("brier").asDouble()).isEqualTo(0.27);
+		assertThat(drifted.get("mae").asDouble()).isEqualTo(0.1);
+		assertThat(drifted.get("drift").asBoolean()).isTrue();
+		assertThat(drifted.get("degraded").toString()).isEqualTo("[\"brier\"]");
+		assertThat(results.get("tenant-1/model-stable").get("psi").asDouble()).isZero();
+		assertThat(results.get("tenant-1/model-stable").get("drift").asBoolean()).isFalse();
+		JsonNode few = results.get("tenant-2/model-few");
+		assertThat(few.get("psi").isNull()).isTrue();
+		assertThat(few.get("baselineCount").asInt()).isEqualTo(40);
+		assertThat(few.get("currentCount").asInt()).isEqualTo(29);
+		assertThat(results.get("tenant-2/model-mae").get("degraded").toString()).isEqualTo("[\"mae\"]");
+
+		Map<String, JsonNode> events = receiveEvents(4);
+		JsonNode driftEvent = events.get("ml.model.drift.detected tenant-1 model-drift");
+		assertThat(driftEvent).isNotNull();
+		assertThat(driftEvent.get("version").asInt()).isEqualTo(1);
+		assertThat(driftEvent.get("source").asString()).isEqualTo("ml-service");
+		assertThat(driftEvent.get("correlationId").asString()).isEqualTo(run.get("runId").asString());
+		JsonNode data = driftEvent.get("data");
+		assertThat(data.get("segment").isNull()).isTrue();
+		assertThat(data.get("metric").asString()).isEqualTo("psi");
+		assertThat(data.get("feature").asString()).isEqualTo("prediction");
+		assertThat(data.get("delta").asDouble()).isCloseTo(1.1146606053822612, within(1e-12));
+		assertThat(data.get("threshold").asDouble()).isEqualTo(0.2);
+		assertThat(data.get("pValue").asDouble()).isCloseTo(0.00799472922186057, within(1e-12));
+		assertThat(data.get("noiseFloor").asDouble()).isCloseTo(0.45, within(1e-15));
+		assertThat(data.get("baselineCount").asInt()).isEqualTo(40);
+		assertThat(data.get("currentCount").asInt()).isEqualTo(40);
+		assertThat(data.get("bins").asInt()).isEqualTo(10);
+		assertThat(data.get("baselineWindow").get("from").asString()).isEqualTo("2026-09-23T06:00:00Z");
+		assertThat(data.get("baselineWindow").get("to").asString()).isEqualTo("2026-10-23T06:00:00Z");
+		assertThat(data.get("currentWindow").get("from").asString()).isEqualTo("2026-11-15T06:00:00Z");
+		assertThat(data.get("currentWindow").get("to").asString()).isEqualTo("2026-11-22T06:00:00Z");
+		// run_reference.py: tenant-2/model-exact (0.4397056041362635, 0.5813078984345552,
+		// 0.525, 10)
+		JsonNode exact = events.get("ml.model.drift.detected tenant-2 model-exact").get("data");
+		assertThat(exact.get("delta").asDouble()).isCloseTo(0.4397056041362635, within(1e-12));
+		assertThat(exact.get("currentCount").asInt()).isEqualTo(30);
+		JsonNode brier = events.get("ml.model.performance.degraded tenant-1 model-drift").get("data");
+		assertThat(brier.get("metric").asString()).isEqualTo("brier");
+		assertThat(brier.get("value").asDouble()).isEqualTo(0.27);
+		assertThat(brier.get("threshold").asDouble()).isEqualTo(0.2);
+		assertThat(brier.get("evaluationId").asString()).isEqualTo("t1-new");
+		assertThat(brier.get("evaluatedAt").asString()).isEqualTo("2026-11-20T06:00:00Z");
+		JsonNode mae = events.get("ml.model.performance.degraded tenant-2 model-mae").get("data");
+		assertThat(mae.get("metric").asString()).isEqualTo("mae");
+		assertThat(mae.get("value").asDouble()).isEqualTo(0.35);
+
+		HttpResponse<String> kept = get("/runs/" + run.get("runId").asString());
+		assertThat(kept.statusCode()).isEqualTo(200);
+		JsonNode keptRun = this.json.readTree(kept.body());
+		assertThat(keptRun.get("status").asString()).isEqualTo("completed");
+		assertThat(keptRun.get("result").get("driftDetected").asInt()).isEqualTo(2);
+		JsonNode listed = this.json.readTree(get("/runs?tenantId=tenant-3&limit=5").body());
+		assertThat(listed.findValuesAsString("runId")).contains(run.get("runId").asString());
+		assertThat(this.json.readTree(get("/runs?tenantId=nobody").body()).size()).isZero();
+
+		String metrics = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(metrics).contains("ml_drift_checks_total{model=\"model-drift\"}")
+			.contains("ml_drift_detections_total{metric=\"psi\",model=\"model-exact\"}")
+			.contains("ml_performance_degraded_total{metric=\"mae\",model=\"model-mae\"}")
+			.contains("ml_model_monitoring_runs_total{status=\"completed\"}")
+			.contains("ml_model_monitoring_run_duration_seconds_count")
+			.doesNotContain("tenant-1");
+	}
+
+	@Test
+	void aRunForSomeTenantsLeavesTheOthersOut() throws Exception {
+		HttpResponse<String> response = post(
+				"{\"tenantIds\": [\"tenant-3\", \"tenant-3\"], \"asOf\": \"2026-11-22T06:00:00Z\"}");
+		JsonNode run = this.json.readTree(response.body());
+		assertThat(run.get("tenants").asInt()).isEqualTo(1);
+		assertThat(run.get("performanceChecked").asInt()).isEqualTo(1);
+		assertThat(run.get("driftChecked").asInt()).isZero();
+		assertThat(run.get("eventsPublished").asInt()).isZero();
+	}
+
+	@Test
+	void anUnknownRunIsNotFound() throws Exception {
+		HttpResponse<String> response = get("/runs/no-such-run");
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	private Map<String, JsonNode> receiveEvents(int count) {
+		Map<String, JsonNode> events = new HashMap<>();
+		for (int i = 0; i < count; i++) {
+			Message message = this.rabbit.receive(this.eventsQueue, 10_000);
+			assertThat(message).as("event %d of %d", i + 1, count).isNotNull();
+			JsonNode event = this.json.readTree(message.getBody());
+			assertThat(message.getMessageProperties().getContentType()).isEqualTo("application/json");
+			assertThat(message.getMessageProperties().getMessageId()).isEqualTo(event.get("id").asString());
+			assertThat(message.getMessageProperties().getType()).isEqualTo(event.get("type").asString());
+			assertThat(message.getMessageProperties().getReceivedDeliveryMode())
+				.isEqualTo(org.springframework.amqp.core.MessageDeliveryMode.PERSISTENT);
+			events.put(event.get("type").asString() + " " + event.get("tenantId").asString() + " "
+					+ event.get("data").get("modelId").asString(), event);
+		}
+		assertThat(this.rabbit.receive(this.eventsQueue, 200)).as("no event beyond the expected ones").isNull();
+		return events;
+	}
+
+	private static Document evaluation(String id, String tenantId, String modelId, int daysBeforeAsOf) {
+		return new Document("_id", id).append("tenantId", tenantId)
+			.append("modelId", modelId)
+			.append("createdAt", Date.from(AS_OF.minus(Duration.ofDays(daysBeforeAsOf))));
+	}
+
+}
