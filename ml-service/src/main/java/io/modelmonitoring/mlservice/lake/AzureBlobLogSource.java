@@ -1,0 +1,111 @@
+package io.modelmonitoring.mlservice.lake;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobErrorCode;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.models.ListBlobsOptions;
+
+/**
+ * Inference logs in Azure Data Lake Storage Gen2, read through its blob endpoint (which
+ * ADLS Gen2 serves as well as Azurite does): per overlapping day the blobs under
+ * {@code {prefix}/year=YYYY/month=MM/day=DD/} are listed, and each log blob is streamed
+ * in chunks, never downloaded whole.
+ * <p>
+ * A container that cannot be listed (missing, access denied, endpoint unreachable) makes
+ * the whole scan fail with {@link LakeUnavailableException}; a blob that cannot be read
+ * only counts as unreadable.
+ */
+final class AzureBlobLogSource implements InferenceLogSource {
+
+	private final BlobContainerClient container;
+
+	private final String prefix;
+
+	private final Duration listTimeout;
+
+	/**
+	 * @param container the container client, with the retries and timeouts it should use
+	 * @param prefix the normalized prefix, without leading or trailing slash (may be
+	 * empty)
+	 * @param listTimeout how long listing one day partition may take
+	 */
+	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout) {
+		this.container = container;
+		this.prefix = prefix;
+		this.listTimeout = listTimeout;
+	}
+
+	@Override
+	public LogScanResult scan(LogScanRequest request) {
+		SampleCollector collector = new SampleCollector(request);
+		LogFileReader reader = new LogFileReader(collector);
+		for (LocalDate day : DayPartitions.overlapping(request.baseline(), request.current())) {
+			String dayPrefix = (this.prefix.isEmpty() ? "" : this.prefix + "/") + DayPartitions.path(day) + "/";
+			for (String blobName : logBlobs(dayPrefix)) {
+				reader.read(this.container.getBlobContainerName() + "/" + blobName,
+						() -> this.container.getBlobClient(blobName).openInputStream());
+			}
+		}
+		return collector.toResult();
+	}
+
+	/** The log blobs under one day prefix, by name (the listing's order). */
+	private List<String> logBlobs(String dayPrefix) {
+		List<String> names = new ArrayList<>();
+		try {
+			for (BlobItem item : this.container.listBlobs(new ListBlobsOptions().setPrefix(dayPrefix),
+					this.listTimeout)) {
+				if (!Boolean.TRUE.equals(item.isPrefix()) && LogFileReader.isLogFile(item.getName())) {
+					names.add(item.getName());
+				}
+			}
+		}
+		catch (BlobStorageException ex) {
+			throw new LakeUnavailableException(listingFailure(ex), ex);
+		}
+		catch (RuntimeException ex) {
+			throw new LakeUnavailableException("cannot list " + where() + ": " + ex, ex);
+		}
+		return names;
+	}
+
+	private String listingFailure(BlobStorageException ex) {
+		BlobErrorCode code = ex.getErrorCode();
+		if (BlobErrorCode.CONTAINER_NOT_FOUND.equals(code)) {
+			return "data lake container '" + this.container.getBlobContainerName() + "' does not exist at "
+					+ this.container.getAccountUrl() + " (data_lake.container)";
+		}
+		if (ex.getStatusCode() == 401 || ex.getStatusCode() == 403) {
+			return "access to " + where() + " was denied (HTTP " + ex.getStatusCode() + ", " + code
+					+ "): check the account key or SAS in data_lake.connection_string";
+		}
+		return "cannot list " + where() + ": HTTP " + ex.getStatusCode() + " " + code;
+	}
+
+	private String where() {
+		return "data lake container " + this.container.getBlobContainerUrl() + " under prefix /" + this.prefix;
+	}
+
+	@Override
+	public boolean isConfigured() {
+		return true;
+	}
+
+	@Override
+	public String unavailableReason() {
+		return null;
+	}
+
+	@Override
+	public String describe() {
+		return "azure container " + this.container.getBlobContainerName() + " at " + this.container.getAccountUrl()
+				+ " prefix /" + this.prefix;
+	}
+
+}

@@ -1,0 +1,60 @@
+package io.modelmonitoring.mlservice.lake;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the inference logs are ({@code data_lake.*}): Azure (a connection string), a
+ * local directory with the same layout, or neither (drift is then skipped). Setting both
+ * is an error.
+ *
+ * @param connectionString an Azure Storage connection string; blank: no Azure lake
+ * @param container the blob container of the Azure lake
+ * @param mlInferenceLogsPrefix the folder of the logs inside the container (or inside
+ * {@code localPath}); leading and trailing slashes do not matter, empty means the root
+ * @param localPath a directory that plays the container; blank: no local lake
+ */
+@Validated
+@ConfigurationProperties("data-lake")
+public record DataLakeProperties(String connectionString, @DefaultValue("ml-data") @NotBlank @Pattern(
+		regexp = CONTAINER_NAME,
+		message = "must be an Azure container name: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit") String container,
+		@DefaultValue("/ml_inference_logs") @NotNull @Pattern(regexp = PREFIX,
+				message = "must be a folder path such as /ml_inference_logs: no empty, '.' or '..' segments, no backslashes") String mlInferenceLogsPrefix,
+		String localPath) {
+
+	static final String CONTAINER_NAME = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
+
+	static final String PREFIX = "^/?((?!\\.{1,2}(/|$))[^/\\\\]+(/(?!\\.{1,2}(/|$))[^/\\\\]+)*)?/?$";
+
+	boolean hasConnectionString() {
+		return StringUtils.hasText(this.connectionString);
+	}
+
+	boolean hasLocalPath() {
+		return StringUtils.hasText(this.localPath);
+	}
+
+	/** The prefix without leading or trailing slash, e.g. {@code ml_inference_logs}. */
+	String normalizedPrefix() {
+		String prefix = this.mlInferenceLogsPrefix.strip();
+		int start = prefix.startsWith("/") ? 1 : 0;
+		int end = (prefix.length() > start && prefix.endsWith("/")) ? prefix.length() - 1 : prefix.length();
+		return prefix.substring(start, end);
+	}
+
+	@Override
+	public String toString() {
+		// The connection string holds the account key: never in logs.
+		return "DataLakeProperties[connectionString=" + (hasConnectionString() ? "(set)" : "(empty)") + ", container="
+				+ this.container + ", mlInferenceLogsPrefix=" + this.mlInferenceLogsPrefix + ", localPath="
+				+ this.localPath + "]";
+	}
+
+}

@@ -1,0 +1,366 @@
+package io.modelmonitoring.mlservice.lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Turns the lines of one decompressed inference-log stream into samples: one JSON object
+ * a line, {@code {"tenantId", "modelId", "prediction", "timestamp", …}}, other fields
+ * ignored.
+ * <p>
+ * A line is judged only when it belongs to the scan; the rules, in order:
+ * <ol>
+ * <li>blank lines are skipped, never counted;</li>
+ * <li>a line that is not one JSON object (or is longer than {@link #MAX_LINE_BYTES}) is
+ * invalid;</li>
+ * <li>{@code tenantId} missing, empty or not a string: invalid;</li>
+ * <li>a tenant the request does not want: not counted at all;</li>
+ * <li>{@code timestamp} missing, not a string, or not an ISO-8601 date-time with a zone
+ * offset ({@code Z}, {@code +02:00}): invalid; a local date-time without offset is
+ * invalid too;</li>
+ * <li>a timestamp in neither window: not counted at all;</li>
+ * <li>{@code modelId} missing, empty or not a string: invalid;</li>
+ * <li>{@code prediction} missing, not a JSON number (a numeric string such as
+ * {@code "0.4"} included), or not finite: invalid;</li>
+ * <li>otherwise the prediction joins the window(s) its timestamp falls in.</li>
+ * </ol>
+ * The stream is read in chunks through a fixed buffer: memory does not grow with the file
+ * or its line count. One parser reads one stream at a time; it is not thread-safe.
+ */
+final class InferenceLogParser {
+
+	/**
+	 * Lines longer than this are invalid and skipped without being held in memory.
+	 */
+	static final int MAX_LINE_BYTES = 1024 * 1024;
+
+	private static final int CHUNK_BYTES = 64 * 1024;
+
+	private static final JsonFactory JSON = JsonFactory.builder().build();
+
+	private final SampleCollector collector;
+
+	private final int maxLineBytes;
+
+	private final byte[] chunk = new byte[CHUNK_BYTES];
+
+	/** A line that spans chunks, gathered here. */
+	private byte[] carry = new byte[1024];
+
+	private int carryLength;
+
+	private boolean carryTooLong;
+
+	private boolean firstLine;
+
+	// The fields of the line being parsed.
+
+	private String tenantId;
+
+	private String modelId;
+
+	private boolean hasPrediction;
+
+	private double prediction;
+
+	private Instant timestamp;
+
+	// The strings of the previous line, handed out again while they repeat.
+
+	private String lastTenantId;
+
+	private String lastModelId;
+
+	InferenceLogParser(SampleCollector collector) {
+		this(collector, MAX_LINE_BYTES);
+	}
+
+	InferenceLogParser(SampleCollector collector, int maxLineBytes) {
+		this.collector = collector;
+		this.maxLineBytes = maxLineBytes;
+	}
+
+	/**
+	 * Reads the stream to its end. Records read before an I/O error stay in the
+	 * collector; the line being read when it happened is dropped.
+	 */
+	void read(InputStream in) throws IOException {
+		this.carryLength = 0;
+		this.carryTooLong = false;
+		this.firstLine = true;
+		byte[] buffer = this.chunk;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) != -1) {
+			int start = 0;
+			for (int i = 0; i < read; i++) {
+				if (buffer[i] == '\n') {
+					if (this.carryLength == 0 && !this.carryTooLong) {
+						line(buffer, start, i - start);
+					}
+					else {
+						carry(buffer, start, i - start);
+						carriedLine();
+					}
+					start = i + 1;
+				}
+			}
+			if (start < read) {
+				carry(buffer, start, read - start);
+			}
+		}
+		if (this.carryLength > 0 || this.carryTooLong) {
+			carriedLine();
+		}
+	}
+
+	private void carry(byte[] buffer, int offset, int length) {
+		if (this.carryTooLong) {
+			return;
+		}
+		int needed = this.carryLength + length;
+		if (needed > this.maxLineBytes) {
+			this.carryTooLong = true;
+			this.carryLength = 0;
+			return;
+		}
+		if (needed > this.carry.length) {
+			this.carry = Arrays.copyOf(this.carry,
+					Math.min(this.maxLineBytes, Math.max(needed, this.carry.length * 2)));
+		}
+		System.arraycopy(buffer, offset, this.carry, this.carryLength, length);
+		this.carryLength = needed;
+	}
+
+	private void carriedLine() {
+		if (this.carryTooLong) {
+			this.firstLine = false;
+			this.collector.invalidRecord();
+		}
+		else {
+			line(this.carry, 0, this.carryLength);
+		}
+		this.carryLength = 0;
+		this.carryTooLong = false;
+	}
+
+	/** Judges one line (without its '\n'). */
+	void line(byte[] bytes, int offset, int length) {
+		if (length > this.maxLineBytes) {
+			this.firstLine = false;
+			this.collector.invalidRecord();
+			return;
+		}
+		int start = offset;
+		int end = offset + length;
+		if (this.firstLine) {
+			this.firstLine = false;
+			if (length >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB
+					&& (bytes[start + 2] & 0xFF) == 0xBF) {
+				start += 3; // a UTF-8 byte order mark
+			}
+		}
+		while (start < end && isWhitespace(bytes[start])) {
+			start++;
+		}
+		if (start == end) {
+			return;
+		}
+		if (!parse(bytes, start, end - start)) {
+			this.collector.invalidRecord();
+			return;
+		}
+		judge();
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\t' || b == '\r';
+	}
+
+	/** Reads the fields of one line; false when it is not a single JSON object. */
+	private boolean parse(byte[] bytes, int offset, int length) {
+		this.tenantId = null;
+		this.modelId = null;
+		this.hasPrediction = false;
+		this.timestamp = null;
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return false;
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				switch (name) {
+					case "tenantId" -> this.tenantId = (value == JsonToken.VALUE_STRING)
+							? this.lastTenantId = reuse(parser, this.lastTenantId) : null;
+					case "modelId" -> this.modelId = (value == JsonToken.VALUE_STRING)
+							? this.lastModelId = reuse(parser, this.lastModelId) : null;
+					case "prediction" -> {
+						this.hasPrediction = value == JsonToken.VALUE_NUMBER_INT
+								|| value == JsonToken.VALUE_NUMBER_FLOAT;
+						if (this.hasPrediction) {
+							this.prediction = parser.getDoubleValue();
+						}
+					}
+					case "timestamp" ->
+						this.timestamp = (value == JsonToken.VALUE_STRING) ? parseInstant(parser.getStringCharacters(),
+								parser.getStringOffset(), parser.getStringLength()) : null;
+					default -> parser.skipChildren();
+				}
+			}
+			// The loop ends on the object's END_OBJECT (anything else throws); nothing
+			// may follow it on the line.
+			return parser.nextToken() == null;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	private void judge() {
+		if (this.tenantId == null || this.tenantId.isEmpty()) {
+			this.collector.invalidRecord();
+			return;
+		}
+		LogScanRequest request = this.collector.request();
+		if (!request.wants(this.tenantId)) {
+			return;
+		}
+		if (this.timestamp == null) {
+			this.collector.invalidRecord();
+			return;
+		}
+		boolean inBaseline = request.baseline().contains(this.timestamp);
+		boolean inCurrent = request.current().contains(this.timestamp);
+		if (!inBaseline && !inCurrent) {
+			return;
+		}
+		if (this.modelId == null || this.modelId.isEmpty() || !this.hasPrediction
+				|| !Double.isFinite(this.prediction)) {
+			this.collector.invalidRecord();
+			return;
+		}
+		this.collector.add(this.tenantId, this.modelId, this.prediction, inBaseline, inCurrent);
+	}
+
+	/**
+	 * The current string value, as the previous line's String when it is the same, so
+	 * that consecutive lines of one model share their strings (and the collector's
+	 * lookup).
+	 */
+	private static String reuse(JsonParser parser, String previous) {
+		char[] chars = parser.getStringCharacters();
+		int offset = parser.getStringOffset();
+		int length = parser.getStringLength();
+		if (previous != null && previous.length() == length) {
+			boolean same = true;
+			for (int i = 0; i < length && same; i++) {
+				same = previous.charAt(i) == chars[offset + i];
+			}
+			if (same) {
+				return previous;
+			}
+		}
+		return new String(chars, offset, length);
+	}
+
+	/**
+	 * An ISO-8601 date-time with a zone offset ({@code 2026-11-20T10:15:30Z},
+	 * {@code 2026-11-20T12:15:30.5+02:00}) as an instant; null when it is not one. The
+	 * common shapes are read directly; every other text goes through
+	 * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, which has the last word.
+	 */
+	static Instant parseInstant(char[] chars, int offset, int length) {
+		Instant fast = parseCommonInstant(chars, offset, length);
+		if (fast != null) {
+			return fast;
+		}
+		try {
+			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(new String(chars, offset, length), Instant::from);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} read without allocation; null for
+	 * anything else, including values out of range, which the formatter then rejects.
+	 */
+	private static Instant parseCommonInstant(char[] c, int o, int length) {
+		if (length < 20 || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
+				|| c[o + 16] != ':') {
+			return null;
+		}
+		int year = digits(c, o, 4);
+		int month = digits(c, o + 5, 2);
+		int day = digits(c, o + 8, 2);
+		int hour = digits(c, o + 11, 2);
+		int minute = digits(c, o + 14, 2);
+		int second = digits(c, o + 17, 2);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
+				|| minute > 59 || second < 0 || second > 59) {
+			return null; // days 29 to 31 are left to the formatter, which knows the
+							// months
+		}
+		int i = o + 19;
+		int end = o + length;
+		int nanos = 0;
+		if (c[i] == '.') {
+			int fractionStart = ++i;
+			while (i < end && c[i] >= '0' && c[i] <= '9') {
+				i++;
+			}
+			int fractionDigits = i - fractionStart;
+			if (fractionDigits < 1 || fractionDigits > 9) {
+				return null;
+			}
+			nanos = digits(c, fractionStart, fractionDigits);
+			for (int k = fractionDigits; k < 9; k++) {
+				nanos *= 10;
+			}
+		}
+		int offsetSeconds;
+		if (i == end - 1 && c[i] == 'Z') {
+			offsetSeconds = 0;
+		}
+		else if (i == end - 6 && (c[i] == '+' || c[i] == '-') && c[i + 3] == ':') {
+			int offsetHours = digits(c, i + 1, 2);
+			int offsetMinutes = digits(c, i + 4, 2);
+			if (offsetHours < 0 || offsetHours > 17 || offsetMinutes < 0 || offsetMinutes > 59) {
+				return null;
+			}
+			offsetSeconds = ((c[i] == '-') ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
+		}
+		else {
+			return null;
+		}
+		long epochDay = LocalDate.of(year, month, day).toEpochDay();
+		long epochSecond = epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+		return Instant.ofEpochSecond(epochSecond, nanos);
+	}
+
+	/** The non-negative number written by {@code count} ASCII digits, or -1. */
+	private static int digits(char[] c, int offset, int count) {
+		int value = 0;
+		for (int i = offset; i < offset + count; i++) {
+			char ch = c[i];
+			if (ch < '0' || ch > '9') {
+				return -1;
+			}
+			value = value * 10 + (ch - '0');
+		}
+		return value;
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.modelmonitoring.mlservice.lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.zip.GZIPInputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads inference-log files one by one into a {@link SampleCollector}, whatever lake they
+ * come from: file → lines → samples. {@code .jsonl} files are read as they are,
+ * {@code .jsonl.gz} files through a streaming gunzip; every other name is no log file.
+ * <p>
+ * A file that cannot be opened, read or decompressed to its end is logged (WARN, with its
+ * name) and counted as unreadable; the records read from it before the error are kept and
+ * the scan goes on. One reader reads one file at a time; a parallel scan gives each
+ * worker its own reader and collector.
+ */
+final class LogFileReader {
+
+	private static final Logger log = LoggerFactory.getLogger(LogFileReader.class);
+
+	private static final int GZIP_BUFFER_BYTES = 64 * 1024;
+
+	/** Opens the raw (possibly compressed) bytes of one file. */
+	@FunctionalInterface
+	interface Opener {
+
+		InputStream open() throws IOException;
+
+	}
+
+	private final SampleCollector collector;
+
+	private final InferenceLogParser parser;
+
+	LogFileReader(SampleCollector collector) {
+		this.collector = collector;
+		this.parser = new InferenceLogParser(collector);
+	}
+
+	/** Whether a file name is an inference log: {@code *.jsonl} or {@code *.jsonl.gz}. */
+	static boolean isLogFile(String name) {
+		return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+	}
+
+	/**
+	 * Reads one log file to its end.
+	 * @param name the file's name for logs, e.g. its path or blob URL
+	 * @param opener opens the file's raw bytes
+	 */
+	void read(String name, Opener opener) {
+		try (InputStream raw = opener.open();
+				InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, GZIP_BUFFER_BYTES) : raw) {
+			this.parser.read(in);
+		}
+		catch (IOException ex) {
+			unreadable(name, ex, false);
+			return;
+		}
+		catch (RuntimeException ex) {
+			// Storage clients report some read failures unchecked (a blob gone between
+			// listing and reading, an exhausted retry); they end this file, not the scan.
+			unreadable(name, ex, true);
+			return;
+		}
+		this.collector.fileRead();
+	}
+
+	private void unreadable(String name, Exception ex, boolean withStackTrace) {
+		this.collector.unreadableFile();
+		String message = "inference log file {} could not be read to its end, skipped the rest of it "
+				+ "(records read before the error are kept): {}";
+		if (withStackTrace) {
+			log.warn(message, name, ex.toString(), ex);
+		}
+		else {
+			log.warn(message, name, ex.toString());
+		}
+	}
+
+}
