@@ -104,11 +104,12 @@ class LakeConfiguration {
 				.getBlobContainerClient(properties.container());
 		}
 		catch (RuntimeException ex) {
-			// The value holds the account key: it is never shown.
+			// The value holds the account key: it is never shown. (The SDK's messages,
+			// "Invalid connection string." or a bad endpoint URL, do not show it either.)
 			throw new InvalidConfigurationPropertyValueException("data-lake.connection-string", "(hidden)",
 					"data_lake.connection_string is not a usable Azure Storage connection string (expected "
 							+ "'DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net' "
-							+ "or one with BlobEndpoint=…): " + ex.getClass().getSimpleName());
+							+ "or one with BlobEndpoint=…): " + ex.getMessage());
 		}
 		return new AzureBlobLogSource(container, properties.normalizedPrefix(), LIST_TIMEOUT);
 	}
