@@ -201,10 +201,8 @@ final class InferenceLogParser {
 				String name = parser.currentName();
 				JsonToken value = parser.nextToken();
 				switch (name) {
-					case "tenantId" -> this.tenantId = (value == JsonToken.VALUE_STRING)
-							? this.lastTenantId = reuse(parser, this.lastTenantId) : null;
-					case "modelId" -> this.modelId = (value == JsonToken.VALUE_STRING)
-							? this.lastModelId = reuse(parser, this.lastModelId) : null;
+					case "tenantId" -> this.tenantId = (value == JsonToken.VALUE_STRING) ? tenantText(parser) : null;
+					case "modelId" -> this.modelId = (value == JsonToken.VALUE_STRING) ? modelText(parser) : null;
 					case "prediction" -> {
 						this.hasPrediction = value == JsonToken.VALUE_NUMBER_INT
 								|| value == JsonToken.VALUE_NUMBER_FLOAT;
@@ -251,6 +249,16 @@ final class InferenceLogParser {
 			return;
 		}
 		this.collector.add(this.tenantId, this.modelId, this.prediction, inBaseline, inCurrent);
+	}
+
+	private String tenantText(JsonParser parser) {
+		this.lastTenantId = reuse(parser, this.lastTenantId);
+		return this.lastTenantId;
+	}
+
+	private String modelText(JsonParser parser) {
+		this.lastModelId = reuse(parser, this.lastModelId);
+		return this.lastModelId;
 	}
 
 	/**
