@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,7 +22,6 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * Starts monitoring runs and shows the ones kept. The route is internal to the platform.
  */
-@Validated
 @RestController
 @RequestMapping("/api/v1/ml/model-monitoring")
 class ModelMonitoringController {

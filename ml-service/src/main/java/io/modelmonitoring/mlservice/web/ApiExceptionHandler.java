@@ -10,7 +10,6 @@ import io.modelmonitoring.mlservice.monitoring.RunConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 import org.springframework.http.HttpHeaders;
@@ -80,16 +79,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getMostSpecificCause();
+		DatabindException bind = find(ex, DatabindException.class);
 		ProblemDetail problem;
-		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+		if (bind != null && !bind.getPath().isEmpty()) {
 			String field = fieldPath(bind.getPath());
-			problem = invalidRequest(field + ": " + describe(bind), List.of(field));
+			problem = invalidRequest(field + ": " + describe(field), List.of(field));
 		}
-		else if (cause instanceof DatabindException) {
+		else if (bind != null) {
 			problem = invalidRequest("request body must be a JSON object with optional tenantIds and asOf", List.of());
 		}
-		else if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+		else if (find(ex, JacksonException.class) != null) {
 			problem = invalidRequest("request body is not valid JSON", List.of());
 		}
 		else {
@@ -125,6 +124,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(invalidRequest(detail, fields));
 	}
 
+	private static <T extends Throwable> T find(Throwable top, Class<T> type) {
+		for (Throwable cause = top; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
 	private static ProblemDetail invalidRequest(String detail, List<String> fields) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
 		problem.setType(INVALID_REQUEST);
@@ -149,8 +157,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/** Jackson's own messages quote class names; say what the field must be instead. */
-	private static String describe(DatabindException ex) {
-		String field = fieldPath(ex.getPath());
+	private static String describe(String field) {
 		if (field.startsWith("tenantIds")) {
 			return "must be a list of non-empty strings";
 		}

@@ -69,7 +69,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 	@BeforeAll
 	void seed() {
 		this.admin.declareExchange(new TopicExchange(EXCHANGE, true, false));
-		Queue queue = new Queue(this.eventsQueue, false, true, true);
+		Queue queue = new Queue(this.eventsQueue, false, false, false);
 		this.admin.declareQueue(queue);
 		this.admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(EXCHANGE)).with("ml.model.#"));
 		this.mongo.dropCollection("ml_evaluations");

@@ -1,0 +1,110 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With RabbitMQ or MongoDB out of reach a run answers 503 naming the server, and never
+ * reports success. RabbitMQ is played by a closed port; MongoDB by an in-process server
+ * stopped mid-test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DependencyOutageIntegrationTests {
+
+	static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		MONGO.bind("127.0.0.1", 0);
+		int port = MONGO.getLocalAddress().getPort();
+		registry.add("spring.mongodb.uri",
+				() -> "mongodb://127.0.0.1:" + port + "/outage?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000");
+		// Nothing listens on port 1: connections are refused at once.
+		registry.add("spring.rabbitmq.addresses", () -> "amqp://guest:guest@127.0.0.1:1");
+		registry.add("data_lake.local_path", () -> "");
+		registry.add("data_lake.connection_string", () -> "");
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterAll
+	void stopMongo() {
+		MONGO.shutdownNow();
+	}
+
+	@Test
+	@Order(1)
+	void rabbitMqOutOfReachIsA503AndAFailedRun() throws Exception {
+		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-1\"]}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("dependency").asString()).isEqualTo("RabbitMQ");
+		assertThat(problem.get("type").asString()).isEqualTo("urn:model-monitoring:problem:dependency-unavailable");
+
+		JsonNode runs = this.json.readTree(get("/api/v1/ml/model-monitoring/runs?tenantId=tenant-1").body());
+		assertThat(runs.size()).isEqualTo(1);
+		assertThat(runs.get(0).get("status").asString()).isEqualTo("failed");
+		assertThat(runs.get(0).get("error").asString()).contains("RabbitMQ");
+		assertThat(runs.get(0).get("result").isNull()).isTrue();
+		assertThat(get("/actuator/prometheus").body())
+			.contains("ml_model_monitoring_runs_total{status=\"failed\"} 1.0");
+	}
+
+	@Test
+	@Order(2)
+	void mongoDbOutOfReachIsA503NamingIt() throws Exception {
+		MONGO.shutdownNow();
+		HttpResponse<String> response = post("{}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.get("dependency").asString()).isEqualTo("MongoDB");
+		assertThat(problem.get("detail").asString()).contains("MongoDB");
+	}
+
+	private HttpResponse<String> post(String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/ml/model-monitoring/run"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String base() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+}
