@@ -1,0 +1,145 @@
+package io.modelmonitoring.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One model-monitoring job through the real path: a manual trigger at the orchestrator,
+ * the trigger message to the worker, the worker's call to ml-service, the events on the
+ * exchange. It then tells what happened, model by model.
+ */
+final class DemoRun {
+
+	/**
+	 * What one job ended as: its outcome event, the run ml-service kept, and the run's
+	 * events.
+	 */
+	record Outcome(JsonNode jobEvent, JsonNode run, List<JsonNode> events) {
+
+		boolean completed() {
+			return "workflow.job.completed".equals(this.jobEvent.path("type").asString());
+		}
+
+	}
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final JsonMapper json;
+
+	DemoRun(JsonMapper json) {
+		this.json = json;
+	}
+
+	Outcome run(EventTap tap, String orchestratorUrl, String mlServiceUrl, Duration timeout)
+			throws IOException, InterruptedException {
+		HttpResponse<String> accepted = this.http
+			.send(HttpRequest.newBuilder(URI.create(orchestratorUrl + "/api/v1/workflow/jobs/model-monitoring/trigger"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString("{}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		if (accepted.statusCode() != 202) {
+			throw new IllegalStateException(
+					"the orchestrator refused the trigger: " + accepted.statusCode() + " " + accepted.body());
+		}
+		String triggerId = this.json.readTree(accepted.body()).path("triggerId").asString();
+		JsonNode jobEvent = tap.await((event) -> triggerId.equals(event.path("data").path("triggerId").asString()),
+				timeout);
+		if (jobEvent == null) {
+			throw new IllegalStateException("no outcome for trigger " + triggerId + " within " + timeout);
+		}
+		String runId = jobEvent.path("data").path("runId").asString(null);
+		JsonNode run = (runId != null) ? fetchRun(mlServiceUrl, runId) : null;
+		List<JsonNode> events = tap.passedOver()
+			.stream()
+			.filter((event) -> runId != null && runId.equals(event.path("correlationId").asString()))
+			.toList();
+		return new Outcome(jobEvent, run, events);
+	}
+
+	private JsonNode fetchRun(String mlServiceUrl, String runId) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(mlServiceUrl + "/api/v1/ml/model-monitoring/runs/" + runId)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return (response.statusCode() == 200) ? this.json.readTree(response.body()) : null;
+	}
+
+	static void print(Outcome outcome, PrintStream out) {
+		JsonNode data = outcome.jobEvent().path("data");
+		out.println();
+		out.printf("Job %s: %s (trigger %s, run %s, %d ms, %d attempt(s))%n", data.path("job").asString(),
+				outcome.completed() ? "completed" : "FAILED", data.path("triggerId").asString(),
+				data.path("runId").asString("-"), data.path("durationMs").asLong(), data.path("attempts").asInt());
+		if (!outcome.completed()) {
+			out.println("  error: " + data.path("error").asString());
+			return;
+		}
+		JsonNode result = outcome.run().path("result");
+		out.printf(
+				"  %d tenants, %d performance checks (%d degraded), %d drift checks (%d drifted, %d skipped), "
+						+ "%d invalid evaluations, %d invalid log lines%n%n",
+				result.path("tenants").asInt(), result.path("performanceChecked").asInt(),
+				result.path("performanceDegraded").asInt(), result.path("driftChecked").asInt(),
+				result.path("driftDetected").asInt(), result.path("driftSkipped").asInt(),
+				result.path("invalidEvaluations").asInt(), result.path("invalidRecords").asLong());
+		out.printf("  %-10s %-16s %-30s %-7s %-7s %s%n", "TENANT", "MODEL", "PSI (p-value, baseline/current)", "BRIER",
+				"MAE", "VERDICT");
+		for (JsonNode model : result.path("results")) {
+			out.printf("  %-10s %-16s %-30s %-7s %-7s %s%n", model.path("tenantId").asString(),
+					model.path("modelId").asString(), psi(model), number(model.path("brier")),
+					number(model.path("mae")), verdict(model));
+		}
+		out.println();
+		out.printf("Events on %s for this run (%d):%n", EventTap.EXCHANGE, outcome.events().size());
+		for (JsonNode event : outcome.events()) {
+			JsonNode eventData = event.path("data");
+			String detail = "ml.model.drift.detected".equals(event.path("type").asString())
+					? String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%.2g", eventData.path("delta").asDouble(),
+							eventData.path("threshold").asString(), eventData.path("pValue").asDouble())
+					: String.format(Locale.ROOT, "%s=%s threshold=%s", eventData.path("metric").asString(),
+							eventData.path("value").asString(), eventData.path("threshold").asString());
+			out.printf("  %-30s %-10s %-16s %s%n", event.path("type").asString(), event.path("tenantId").asString(),
+					eventData.path("modelId").asString(), detail);
+		}
+		out.printf("  %-30s job=%s runId=%s%n", outcome.jobEvent().path("type").asString(), data.path("job").asString(),
+				data.path("runId").asString());
+	}
+
+	private static String psi(JsonNode model) {
+		if (model.path("psi").isNull() || model.path("psi").isMissingNode()) {
+			return model.path("baselineCount").isNull() ? "-" : String.format("skipped (%d/%d)",
+					model.path("baselineCount").asInt(), model.path("currentCount").asInt());
+		}
+		return String.format(Locale.ROOT, "%.3f (p=%.2g, %d/%d)", model.path("psi").asDouble(),
+				model.path("pValue").asDouble(), model.path("baselineCount").asInt(),
+				model.path("currentCount").asInt());
+	}
+
+	private static String number(JsonNode value) {
+		return (value.isNull() || value.isMissingNode()) ? "-" : String.format(Locale.ROOT, "%.3f", value.asDouble());
+	}
+
+	private static String verdict(JsonNode model) {
+		StringBuilder verdict = new StringBuilder();
+		if (model.path("drift").asBoolean()) {
+			verdict.append("DRIFT ");
+		}
+		for (JsonNode metric : model.path("degraded")) {
+			verdict.append(metric.asString().toUpperCase(Locale.ROOT)).append(" DEGRADED ");
+		}
+		if (verdict.isEmpty() && model.path("psi").isNull() && !model.path("baselineCount").isNull()) {
+			verdict.append("too few samples for PSI");
+		}
+		return verdict.isEmpty() ? "ok" : verdict.toString().trim();
+	}
+
+}

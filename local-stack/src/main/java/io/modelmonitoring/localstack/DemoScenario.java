@@ -1,0 +1,141 @@
+package io.modelmonitoring.localstack;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
+
+import org.bson.Document;
+
+/**
+ * The demo's data: a small platform whose week has a story. One model drifted, one is
+ * stable, one has too few predictions this week for a PSI, one has a Brier score and one
+ * a mean absolute error above threshold, and a few log lines and evaluations are
+ * malformed. The same seed always gives the same data, relative to the instant it is
+ * written for.
+ */
+final class DemoScenario {
+
+	/** A model of the demo, and how its predictions behave. */
+	record DemoModel(String tenantId, String modelId, double baselineMean, double currentMean, int perDay,
+			int currentPerDay, String story) {
+	}
+
+	static final List<DemoModel> MODELS = List.of(
+			new DemoModel("acme-corp", "risk-scoring", 0.30, 0.52, 120, 120, "predictions moved up this week: drift"),
+			new DemoModel("acme-corp", "win-probability", 0.45, 0.45, 120, 120, "stable"),
+			new DemoModel("globex", "forecasting", 0.60, 0.60, 120, 3, "too few predictions this week for a PSI"),
+			new DemoModel("globex", "risk-scoring", 0.35, 0.35, 120, 120, "Brier score above threshold"),
+			new DemoModel("initech", "win-probability", 0.50, 0.50, 120, 120, "MAE above threshold"));
+
+	private final long seed;
+
+	private final Instant asOf;
+
+	DemoScenario(long seed, Instant asOf) {
+		this.seed = seed;
+		this.asOf = asOf;
+	}
+
+	/**
+	 * Writes 60 days of inference logs before asOf into {@code lake}, one file a day,
+	 * gzipped on odd days.
+	 * @return the number of lines written
+	 */
+	long writeLake(Path lake) throws IOException {
+		SplittableRandom random = new SplittableRandom(this.seed);
+		LocalDate lastDay = this.asOf.atZone(ZoneOffset.UTC).toLocalDate();
+		long lines = 0;
+		for (LocalDate day = lastDay.minusDays(60); !day.isAfter(lastDay); day = day.plusDays(1)) {
+			Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+			boolean current = !dayStart.isBefore(this.asOf.minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.DAYS));
+			List<String> dayLines = new ArrayList<>();
+			for (DemoModel model : MODELS) {
+				int count = current ? model.currentPerDay() : model.perDay();
+				double mean = current ? model.currentMean() : model.baselineMean();
+				for (int i = 0; i < count; i++) {
+					Instant at = dayStart.plusMillis(random.nextLong(Duration.ofDays(1).toMillis()));
+					if (at.isBefore(this.asOf)) {
+						double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
+						dayLines.add(record(model, prediction, at));
+					}
+				}
+			}
+			if (day.equals(lastDay.minusDays(2))) {
+				dayLines.add("{\"tenantId\": \"acme-corp\", \"modelId\": \"risk-scoring\", \"prediction\": \"high\", "
+						+ "\"timestamp\": \"" + dayStart + "\"}");
+				dayLines.add("{\"tenantId\": \"globex\", \"modelId\": \"forecasting\"");
+				dayLines.add("{\"tenantId\": \"initech\", \"modelId\": \"win-probability\", \"prediction\": 0.4, "
+						+ "\"timestamp\": \"last tuesday\"}");
+			}
+			write(partition(lake, day), dayLines, day.getDayOfMonth() % 2 == 1);
+			lines += dayLines.size();
+		}
+		return lines;
+	}
+
+	/**
+	 * Evaluation documents for {@code ml_evaluations}, including three malformed ones.
+	 */
+	List<Document> evaluations() {
+		return List.of(evaluation("acme-corp", "risk-scoring", 2).append("brier", 0.12).append("mae", 0.09),
+				evaluation("acme-corp", "win-probability", 1).append("metrics", new Document("brier", 0.15)),
+				evaluation("globex", "forecasting", 3).append("metrics", new Document("MAE", 0.08)),
+				evaluation("globex", "risk-scoring", 1).append("brier", 0.31).append("mae", 0.11),
+				evaluation("globex", "risk-scoring", 20).append("brier", 0.14),
+				evaluation("initech", "win-probability", 2).append("brier", "0.18").append("mae", 0.27),
+				evaluation("initech", "win-probability", 0).append("brier", "n/a"),
+				evaluation("initech", "win-probability", 5).append("mae", -1),
+				new Document("tenantId", "initech").append("brier", 0.5)
+					.append("createdAt", Date.from(this.asOf.minus(Duration.ofDays(1)))));
+	}
+
+	private Document evaluation(String tenantId, String modelId, int daysAgo) {
+		return new Document("tenantId", tenantId).append("modelId", modelId)
+			.append("modelVersion", "v3")
+			.append("createdAt", Date.from(this.asOf.minus(Duration.ofDays(daysAgo)).minusSeconds(3600)));
+	}
+
+	private static String record(DemoModel model, double prediction, Instant at) {
+		return "{\"tenantId\": \"" + model.tenantId() + "\", \"modelId\": \"" + model.modelId() + "\", \"prediction\": "
+				+ prediction + ", \"timestamp\": \"" + at + "\", \"latencyMs\": 12}";
+	}
+
+	/** A standard normal draw (Box–Muller), from the seeded generator so runs repeat. */
+	private static double gaussian(SplittableRandom random) {
+		double u = 1.0 - random.nextDouble();
+		double v = random.nextDouble();
+		return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
+	}
+
+	private static Path partition(Path lake, LocalDate day) throws IOException {
+		return Files.createDirectories(lake.resolve("ml_inference_logs")
+			.resolve(String.format("year=%04d/month=%02d/day=%02d", day.getYear(), day.getMonthValue(),
+					day.getDayOfMonth())));
+	}
+
+	private static void write(Path directory, List<String> lines, boolean gzip) throws IOException {
+		try (OutputStream file = Files.newOutputStream(directory.resolve(gzip ? "demo.jsonl.gz" : "demo.jsonl"));
+				OutputStream out = gzip ? new GZIPOutputStream(file) : file;
+				BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+			for (String line : lines) {
+				writer.write(line);
+				writer.write('\n');
+			}
+		}
+	}
+
+}

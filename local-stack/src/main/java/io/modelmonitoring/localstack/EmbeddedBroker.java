@@ -1,0 +1,47 @@
+package io.modelmonitoring.localstack;
+
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.model.SystemConfig;
+
+/**
+ * An AMQP 0-9-1 broker in this process (Apache Qpid Broker-J, kept in memory), so the
+ * stack needs no RabbitMQ installed. It speaks the protocol the services' RabbitMQ client
+ * speaks; it takes PLAIN logins as guest/guest on 127.0.0.1 only.
+ */
+final class EmbeddedBroker implements AutoCloseable {
+
+	private final SystemLauncher launcher = new SystemLauncher();
+
+	private final int port;
+
+	private EmbeddedBroker(int port) {
+		this.port = port;
+	}
+
+	static EmbeddedBroker start(int port) throws Exception {
+		EmbeddedBroker broker = new EmbeddedBroker(port);
+		URL configuration = EmbeddedBroker.class.getResource("/qpid-initial-config.json");
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(SystemConfig.TYPE, "Memory");
+		attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toExternalForm());
+		attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
+		attributes.put(SystemConfig.CONTEXT, Map.of("qpid.amqp_port", String.valueOf(port),
+				"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
+		broker.launcher.startup(attributes);
+		return broker;
+	}
+
+	String url() {
+		return "amqp://guest:guest@127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public void close() {
+		this.launcher.shutdown();
+	}
+
+}

@@ -1,0 +1,258 @@
+package io.modelmonitoring.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system on one machine: an embedded AMQP broker and MongoDB (unless real ones
+ * are given), a local-directory data lake, the three services from their jars, demo data,
+ * and one model-monitoring job through the real path.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	static final String DATABASE = "model_monitoring";
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+	private static final Pattern CREDENTIALS = Pattern.compile("://([^:/@]+):([^@]+)@");
+
+	private final StackOptions options;
+
+	private final PrintStream out;
+
+	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+	private String amqpUrl;
+
+	private String mongoUri;
+
+	private ServiceProcess orchestrator;
+
+	private ServiceProcess mlService;
+
+	private LocalStack(StackOptions options, PrintStream out) {
+		this.options = options;
+		this.out = out;
+	}
+
+	public static void main(String[] args) throws Exception {
+		StackOptions options;
+		try {
+			options = StackOptions.parse(args);
+		}
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalStack stack = new LocalStack(options, System.out);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::closeQuietly, "local-stack-shutdown"));
+		try {
+			boolean completed = stack.start();
+			if (options.once()) {
+				stack.closeQuietly();
+				System.exit(completed ? 0 : 1);
+			}
+			System.out.println("\nRunning. Press Ctrl-C to stop.");
+			new CountDownLatch(1).await();
+		}
+		catch (Exception ex) {
+			System.err.println("local stack failed: " + ex.getMessage());
+			stack.closeQuietly();
+			System.exit(1);
+		}
+	}
+
+	/**
+	 * Starts everything and, unless told not to, runs the demo.
+	 * @return whether the demo job completed (true when there was no demo)
+	 */
+	boolean start() throws Exception {
+		Instant now = Instant.now();
+		Path lake = this.options.dataDir().resolve("lake");
+		Files.createDirectories(lake);
+		startInfrastructure();
+		JsonMapper json = JsonMapper.builder().build();
+		if (this.options.demo()) {
+			seed(lake, now);
+		}
+		EventTap tap = EventTap.open(this.amqpUrl, json);
+		this.running.push(tap);
+		startServices(lake);
+		printUrls();
+		if (!this.options.demo()) {
+			return true;
+		}
+		this.out.println("\nRunning one model-monitoring job: trigger -> worker -> ml-service -> events ...");
+		DemoRun.Outcome outcome = new DemoRun(json).run(tap, this.orchestrator.baseUrl(), this.mlService.baseUrl(),
+				Duration.ofMinutes(5));
+		DemoRun.print(outcome, this.out);
+		return outcome.completed();
+	}
+
+	private void startInfrastructure() throws Exception {
+		if (this.options.rabbitmqUrl() != null) {
+			this.amqpUrl = this.options.rabbitmqUrl();
+			this.out.println("Broker: using " + redact(this.amqpUrl));
+		}
+		else {
+			EmbeddedBroker broker = EmbeddedBroker.start(this.options.amqpPort());
+			this.running.push(broker);
+			this.amqpUrl = broker.url();
+			this.out.println("Broker: embedded AMQP 0-9-1 broker on 127.0.0.1:" + this.options.amqpPort());
+		}
+		if (this.options.mongodbUri() != null) {
+			this.mongoUri = this.options.mongodbUri();
+			this.out.println("MongoDB: using " + redact(this.mongoUri));
+		}
+		else {
+			EmbeddedMongo mongo = EmbeddedMongo.start(this.options.mongoPort());
+			this.running.push(mongo);
+			this.mongoUri = mongo.uri(DATABASE);
+			this.out.println("MongoDB: embedded wire-protocol server on 127.0.0.1:" + this.options.mongoPort());
+		}
+	}
+
+	private void seed(Path lake, Instant now) throws IOException {
+		DemoScenario scenario = new DemoScenario(this.options.seed(), now);
+		deleteTree(lake.resolve("ml_inference_logs"));
+		long lines = scenario.writeLake(lake);
+		try (MongoClient client = MongoClients.create(this.mongoUri)) {
+			var evaluations = client.getDatabase(databaseOf(this.mongoUri)).getCollection("ml_evaluations");
+			evaluations.drop();
+			evaluations.insertMany(scenario.evaluations());
+		}
+		this.out.printf("Demo data (seed %d): %d inference log lines in %s, %d evaluations in ml_evaluations%n",
+				this.options.seed(), lines, lake, scenario.evaluations().size());
+		for (DemoScenario.DemoModel model : DemoScenario.MODELS) {
+			this.out.printf("  %-10s %-16s %s%n", model.tenantId(), model.modelId(), model.story());
+		}
+	}
+
+	private void startServices(Path lake) throws Exception {
+		Path logs = this.options.dataDir().resolve("logs");
+		Map<String, String> common = new HashMap<>();
+		common.put("RABBITMQ_URL", this.amqpUrl);
+		common.put("MONGODB_URI", this.mongoUri);
+		String mlUrl = "http://127.0.0.1:" + this.options.mlPort();
+
+		Map<String, String> ml = new HashMap<>(common);
+		ml.put("DATA_LAKE_LOCAL_PATH", lake.toString());
+		Map<String, String> worker = new HashMap<>(common);
+		worker.put("SERVICES_ML_SERVICE_URL", mlUrl);
+		Map<String, String> orchestrator = new HashMap<>(common);
+
+		this.out.println("Starting ml-service, risk-analytics and workflow-orchestrator (logs in " + logs + ") ...");
+		this.mlService = service("ml-service", this.options.mlPort(), ml, logs);
+		ServiceProcess riskAnalytics = service("risk-analytics", this.options.workerPort(), worker, logs);
+		this.orchestrator = service("workflow-orchestrator", this.options.orchestratorPort(), orchestrator, logs);
+		for (ServiceProcess process : List.of(this.mlService, riskAnalytics, this.orchestrator)) {
+			process.awaitHealthy(START_TIMEOUT);
+			this.out.println("  " + process.name() + " is up at " + process.baseUrl());
+		}
+	}
+
+	private ServiceProcess service(String name, int port, Map<String, String> environment, Path logs)
+			throws IOException {
+		Path jar = this.options.projectDir().resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+		ServiceProcess process = ServiceProcess.start(name, jar, port, environment, logs);
+		this.running.push(process);
+		return process;
+	}
+
+	private void printUrls() {
+		String ml = this.mlService.baseUrl();
+		this.out.println();
+		this.out.println("Explore:");
+		this.out.println("  workflow-orchestrator  " + this.orchestrator.baseUrl() + "/api/v1/workflow/jobs");
+		this.out.println("  risk-analytics         http://127.0.0.1:" + this.options.workerPort() + "/actuator/health");
+		this.out.println("  ml-service             " + ml + "/api/v1/ml/model-monitoring/runs");
+		this.out.println("  metrics                " + this.orchestrator.baseUrl() + "/actuator/prometheus, "
+				+ "http://127.0.0.1:" + this.options.workerPort() + "/actuator/prometheus, " + ml
+				+ "/actuator/prometheus");
+		this.out.println(
+				"  MongoDB                " + redact(this.mongoUri) + "   (mongosh \"" + redact(this.mongoUri) + "\")");
+		this.out.println("  AMQP                   " + redact(this.amqpUrl) + "   (exchange " + EventTap.EXCHANGE
+				+ ", queue bi_batch_jobs)");
+		this.out.println("  manual run             curl -s -X POST " + ml
+				+ "/api/v1/ml/model-monitoring/run -H 'Content-Type: application/json' -d '{}'");
+		this.out.println("  manual trigger         curl -s -X POST " + this.orchestrator.baseUrl()
+				+ "/api/v1/workflow/jobs/model-monitoring/trigger -H 'Content-Type: application/json' "
+				+ "-d '{\"tenantIds\": [\"acme-corp\"]}'");
+	}
+
+	static String databaseOf(String mongoUri) {
+		String path = mongoUri.replaceFirst("^mongodb(\\+srv)?://[^/]*/?", "");
+		String database = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+		return database.isEmpty() ? DATABASE : database;
+	}
+
+	/**
+	 * Hides a password in a URL before it is printed; the well-known guest password
+	 * stays.
+	 */
+	static String redact(String url) {
+		Matcher credentials = CREDENTIALS.matcher(url);
+		if (!credentials.find() || credentials.group(2).equals("guest")) {
+			return url;
+		}
+		return url.substring(0, credentials.start(2)) + "****" + url.substring(credentials.end(2));
+	}
+
+	private static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	void closeQuietly() {
+		try {
+			close();
+		}
+		catch (Exception ex) {
+			System.err.println("while stopping: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public synchronized void close() throws Exception {
+		while (!this.running.isEmpty()) {
+			AutoCloseable next = this.running.pop();
+			try {
+				next.close();
+			}
+			catch (Exception ex) {
+				System.err.println("while stopping: " + ex.getMessage());
+			}
+		}
+	}
+
+	// Used by the end-to-end test, which drives the same stack in its own process.
+	static LocalStack create(StackOptions options, PrintStream out) {
+		return new LocalStack(options, out);
+	}
+
+}

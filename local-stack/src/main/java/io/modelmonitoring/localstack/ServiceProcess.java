@@ -1,0 +1,116 @@
+package io.modelmonitoring.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service of the system, run from its packaged jar as a child process of the stack,
+ * with its configuration in environment variables (the names the services document) and
+ * its output in a log file.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private ServiceProcess(String name, int port, Path log, Process process) {
+		this.name = name;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
+			throws IOException {
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(
+					"no jar for " + name + " at " + jar + ": build it first with ./mvnw -DskipTests package");
+		}
+		Files.createDirectories(logDirectory);
+		Path log = logDirectory.resolve(name + ".log");
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx384m");
+		command.add("-XX:TieredStopAtLevel=1");
+		command.add("-jar");
+		command.add(jar.toString());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+		builder.environment().putAll(environment);
+		builder.environment().put("SERVER_PORT", String.valueOf(port));
+		return new ServiceProcess(name, port, log, builder.start());
+	}
+
+	/**
+	 * Waits until the service reports itself healthy; fails early when the process dies.
+	 */
+	void awaitHealthy(Duration timeout) throws InterruptedException {
+		Instant deadline = Instant.now().plus(timeout);
+		while (Instant.now().isBefore(deadline)) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " stopped during start-up (exit code "
+						+ this.process.exitValue() + "); see " + this.log);
+			}
+			if (healthy()) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		throw new IllegalStateException(this.name + " was not healthy within " + timeout + "; see " + this.log);
+	}
+
+	private boolean healthy() {
+		try {
+			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+				.timeout(Duration.ofSeconds(2))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			return response.statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		}
+	}
+
+}
