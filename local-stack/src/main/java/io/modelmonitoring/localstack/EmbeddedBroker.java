@@ -1,6 +1,9 @@
 package io.modelmonitoring.localstack;
 
-import java.net.URL;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,10 +27,16 @@ final class EmbeddedBroker implements AutoCloseable {
 
 	static EmbeddedBroker start(int port) throws Exception {
 		EmbeddedBroker broker = new EmbeddedBroker(port);
-		URL configuration = EmbeddedBroker.class.getResource("/qpid-initial-config.json");
+		// The broker reads its configuration from a URL it can open itself: a nested
+		// jar's is not.
+		Path configuration = Files.createTempFile("qpid-initial-config", ".json");
+		configuration.toFile().deleteOnExit();
+		try (InputStream in = EmbeddedBroker.class.getResourceAsStream("/qpid-initial-config.json")) {
+			Files.copy(in, configuration, StandardCopyOption.REPLACE_EXISTING);
+		}
 		Map<String, Object> attributes = new HashMap<>();
 		attributes.put(SystemConfig.TYPE, "Memory");
-		attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toExternalForm());
+		attributes.put(SystemConfig.INITIAL_CONFIGURATION_LOCATION, configuration.toUri().toString());
 		attributes.put(SystemConfig.STARTUP_LOGGED_TO_SYSTEM_OUT, false);
 		attributes.put(SystemConfig.CONTEXT, Map.of("qpid.amqp_port", String.valueOf(port),
 				"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));

@@ -66,7 +66,8 @@ public final class LocalStack implements AutoCloseable {
 		LocalStack stack = new LocalStack(options, System.out);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::closeQuietly, "local-stack-shutdown"));
 		try {
-			boolean completed = stack.start();
+			DemoRun.Outcome outcome = stack.start();
+			boolean completed = outcome == null || outcome.completed();
 			if (options.once()) {
 				stack.closeQuietly();
 				System.exit(completed ? 0 : 1);
@@ -76,6 +77,9 @@ public final class LocalStack implements AutoCloseable {
 		}
 		catch (Exception ex) {
 			System.err.println("local stack failed: " + ex.getMessage());
+			if (System.getenv("LOCAL_STACK_DEBUG") != null) {
+				ex.printStackTrace();
+			}
 			stack.closeQuietly();
 			System.exit(1);
 		}
@@ -83,9 +87,9 @@ public final class LocalStack implements AutoCloseable {
 
 	/**
 	 * Starts everything and, unless told not to, runs the demo.
-	 * @return whether the demo job completed (true when there was no demo)
+	 * @return how the demo job ended, or null when there was no demo
 	 */
-	boolean start() throws Exception {
+	DemoRun.Outcome start() throws Exception {
 		Instant now = Instant.now();
 		Path lake = this.options.dataDir().resolve("lake");
 		Files.createDirectories(lake);
@@ -99,13 +103,13 @@ public final class LocalStack implements AutoCloseable {
 		startServices(lake);
 		printUrls();
 		if (!this.options.demo()) {
-			return true;
+			return null;
 		}
 		this.out.println("\nRunning one model-monitoring job: trigger -> worker -> ml-service -> events ...");
 		DemoRun.Outcome outcome = new DemoRun(json).run(tap, this.orchestrator.baseUrl(), this.mlService.baseUrl(),
 				Duration.ofMinutes(5));
 		DemoRun.print(outcome, this.out);
-		return outcome.completed();
+		return outcome;
 	}
 
 	private void startInfrastructure() throws Exception {

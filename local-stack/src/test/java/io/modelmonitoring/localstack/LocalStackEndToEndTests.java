@@ -1,0 +1,60 @@
+package io.modelmonitoring.localstack;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The stack the README's run command starts, started here with ports of its own: embedded
+ * broker and MongoDB, the three services from their packaged jars, the demo data, and one
+ * job through the whole path: trigger, worker, ml-service, events.
+ */
+class LocalStackEndToEndTests {
+
+	@Test
+	void theDemoJobRunsThroughTheWholePathAndTellsItsStory(@TempDir Path dataDir) throws Exception {
+		Path projectDir = Path.of("").toAbsolutePath().getParent();
+		StackOptions options = new StackOptions(true, true, dataDir, 42, EmbeddedInfrastructureTests.freePort(),
+				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(),
+				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(), null, null, projectDir);
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		try (LocalStack stack = LocalStack.create(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+			DemoRun.Outcome outcome = stack.start();
+			String output = printed.toString(StandardCharsets.UTF_8);
+			assertThat(outcome.completed()).as(output).isTrue();
+
+			JsonNode result = outcome.run().path("result");
+			assertThat(result.path("tenants").asInt()).isEqualTo(3);
+			assertThat(result.path("driftDetected").asInt()).isEqualTo(1);
+			assertThat(result.path("driftSkipped").asInt()).isEqualTo(1);
+			assertThat(result.path("performanceDegraded").asInt()).isEqualTo(2);
+			assertThat(result.path("invalidEvaluations").asInt()).isEqualTo(3);
+			assertThat(result.path("invalidRecords").asLong()).isEqualTo(3);
+
+			List<String> events = outcome.events()
+				.stream()
+				.map((event) -> event.path("type").asString() + " " + event.path("tenantId").asString() + " "
+						+ event.path("data").path("modelId").asString() + " "
+						+ event.path("data").path("metric").asString())
+				.sorted()
+				.toList();
+			assertThat(events).containsExactly("ml.model.drift.detected acme-corp risk-scoring psi",
+					"ml.model.performance.degraded globex risk-scoring brier",
+					"ml.model.performance.degraded initech win-probability mae");
+
+			assertThat(output).contains("DRIFT", "BRIER DEGRADED", "MAE DEGRADED", "too few samples for PSI")
+				.contains("curl -s -X POST")
+				.contains("/actuator/prometheus")
+				.contains("mongodb://127.0.0.1:" + options.mongoPort());
+		}
+	}
+
+}
