@@ -54,6 +54,10 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (List.of(args).contains("--help")) {
+			System.out.print(StackOptions.USAGE);
+			return;
+		}
 		StackOptions options;
 		try {
 			options = StackOptions.parse(args);

@@ -14,6 +14,7 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 
 	static final String USAGE = """
 			Usage: local-stack [options]
+			  --help                 print this and exit
 			  --once                 exit after the demo run (status 0 when it completed)
 			  --no-demo              start empty: no demo data, no demo run
 			  --data-dir DIR         where the lake and the service logs go (default ./local-data)
