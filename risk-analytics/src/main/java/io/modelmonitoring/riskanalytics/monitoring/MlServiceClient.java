@@ -1,0 +1,49 @@
+package io.modelmonitoring.riskanalytics.monitoring;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Calls ml-service's {@code POST /api/v1/ml/model-monitoring/run}. Errors are
+ * {@link RestClient}'s: {@code ResourceAccessException} for no connection or a timeout,
+ * {@code HttpClientErrorException} / {@code HttpServerErrorException} for 4xx / 5xx.
+ */
+class MlServiceClient {
+
+	static final String RUN_PATH = "/api/v1/ml/model-monitoring/run";
+
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	private final RestClient restClient;
+
+	MlServiceClient(RestClient restClient) {
+		this.restClient = restClient;
+	}
+
+	/**
+	 * Runs model monitoring and waits for the answer.
+	 * @param tenantIds the tenants to check; empty means all
+	 * @param idempotencyKey the trigger id, so a retried or redelivered trigger can be
+	 * recognised
+	 */
+	MonitoringRunResponse run(List<String> tenantIds, String idempotencyKey) {
+		Map<String, Object> body = tenantIds.isEmpty() ? Map.of() : Map.of("tenantIds", tenantIds);
+		MonitoringRunResponse response = this.restClient.post()
+			.uri(RUN_PATH)
+			.contentType(MediaType.APPLICATION_JSON)
+			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+			.header(IDEMPOTENCY_KEY, idempotencyKey)
+			.body(body)
+			.retrieve()
+			.body(MonitoringRunResponse.class);
+		if (response == null) {
+			throw new RestClientException("ml-service answered without a body");
+		}
+		return response;
+	}
+
+}

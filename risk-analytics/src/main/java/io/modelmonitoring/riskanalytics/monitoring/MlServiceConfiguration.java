@@ -1,0 +1,42 @@
+package io.modelmonitoring.riskanalytics.monitoring;
+
+import java.net.http.HttpClient;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
+
+@Configuration(proxyBeanMethods = false)
+class MlServiceConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MlServiceConfiguration.class);
+
+	/**
+	 * The client of ml-service, with the configured timeouts, over HTTP/1.1 (no h2c
+	 * upgrade attempts on plain http). Built even when the URL is not set, so start-up
+	 * never fails for it; the handler then fails each trigger instead.
+	 */
+	@Bean
+	MlServiceClient mlServiceClient(RestClient.Builder builder, MlServiceProperties properties) {
+		if (!properties.configured()) {
+			logger.warn("services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
+					+ "every model-monitoring trigger will fail until it is");
+		}
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
+		RestClient.Builder configured = builder.clone()
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
+				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
+				.build(settings));
+		if (properties.configured()) {
+			configured.baseUrl(properties.url());
+		}
+		return new MlServiceClient(configured.build());
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.modelmonitoring.riskanalytics.worker;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker's metrics (SPEC §8), labelled by {@code job_name}: a registered job's name,
+ * or {@code unknown} for triggers naming no job or one without a handler, so that
+ * arbitrary message content cannot create series.
+ * <ul>
+ * <li>{@code batch_job_duration_seconds{job_name}}: histogram of the time from receiving
+ * a trigger to its outcome, retries included;</li>
+ * <li>{@code batch_job_runs_total{job_name,status}}: status {@code completed} or
+ * {@code failed};</li>
+ * <li>{@code batch_job_last_success_timestamp_seconds{job_name}}: registered at the first
+ * success after start-up, absent before;</li>
+ * <li>{@code batch_job_outcome_publish_failures_total{job_name}}: outcomes the broker did
+ * not confirm.</li>
+ * </ul>
+ */
+@Component
+class BatchJobMetrics {
+
+	static final String UNKNOWN_JOB = "unknown";
+
+	private final MeterRegistry registry;
+
+	private final Map<String, AtomicLong> lastSuccessMillis = new ConcurrentHashMap<>();
+
+	BatchJobMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void completed(String jobName, Duration duration, Instant at) {
+		record(jobName, "completed", duration);
+		this.lastSuccessMillis.computeIfAbsent(jobName, this::registerLastSuccess).set(at.toEpochMilli());
+	}
+
+	void failed(String jobName, Duration duration) {
+		record(jobName, "failed", duration);
+	}
+
+	void outcomeNotPublished(String jobName) {
+		Counter.builder("batch_job_outcome_publish_failures")
+			.description("Job outcome messages the broker did not confirm (nack, timeout, connection lost)")
+			.tag("job_name", jobName)
+			.register(this.registry)
+			.increment();
+	}
+
+	private void record(String jobName, String status, Duration duration) {
+		Timer.builder("batch_job_duration")
+			.description("Time from receiving a batch job trigger to its outcome, retries included")
+			.tag("job_name", jobName)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(10))
+			.maximumExpectedValue(Duration.ofHours(2))
+			.register(this.registry)
+			.record(duration);
+		Counter.builder("batch_job_runs")
+			.description("Batch job triggers handled, by outcome")
+			.tag("job_name", jobName)
+			.tag("status", status)
+			.register(this.registry)
+			.increment();
+	}
+
+	private AtomicLong registerLastSuccess(String jobName) {
+		AtomicLong millis = new AtomicLong();
+		Gauge.builder("batch_job_last_success_timestamp_seconds", millis, (value) -> value.get() / 1000.0)
+			.description("When the job last completed, in seconds since the epoch; absent until the first success")
+			.tag("job_name", jobName)
+			.register(this.registry);
+		return millis;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.modelmonitoring.riskanalytics.worker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
+import org.springframework.stereotype.Component;
+
+/**
+ * Republishes a trigger that ended in failure, body and properties unchanged, to the
+ * error queue (through the default exchange, so no broker-specific dead-lettering is
+ * needed), and waits for the broker's confirm. Spring AMQP's recoverer adds
+ * {@code x-exception-message}, {@code x-exception-stacktrace},
+ * {@code x-original-exchange} and {@code x-original-routingKey}; this adds
+ * {@code x-trigger-id}, {@code x-job} and {@code x-attempts}.
+ */
+@Component
+class ErrorQueuePublisher {
+
+	static final String TRIGGER_ID_HEADER = "x-trigger-id";
+
+	static final String JOB_HEADER = "x-job";
+
+	static final String ATTEMPTS_HEADER = "x-attempts";
+
+	private final RabbitTemplate rabbit;
+
+	private final WorkerProperties worker;
+
+	private final MessagingProperties messaging;
+
+	ErrorQueuePublisher(RabbitTemplate rabbit, WorkerProperties worker, MessagingProperties messaging) {
+		this.rabbit = rabbit;
+		this.worker = worker;
+		this.messaging = messaging;
+	}
+
+	/**
+	 * @throws org.springframework.amqp.AmqpException when the broker did not take it
+	 */
+	void park(Message message, Throwable cause, String triggerId, String job, int attempts) {
+		Map<String, Object> headers = new LinkedHashMap<>();
+		headers.put(TRIGGER_ID_HEADER, triggerId);
+		if (job != null) {
+			headers.put(JOB_HEADER, job);
+		}
+		headers.put(ATTEMPTS_HEADER, attempts);
+		RepublishMessageRecovererWithConfirms recoverer = new RepublishMessageRecovererWithConfirms(this.rabbit, "",
+				this.worker.errorQueue(), ConfirmType.CORRELATED) {
+
+			@Override
+			protected Map<? extends String, ?> additionalHeaders(Message failed, Throwable throwable) {
+				return headers;
+			}
+
+		};
+		recoverer.setConfirmTimeout(this.messaging.confirmTimeout().toMillis());
+		recoverer.recover(message, cause);
+	}
+
+}

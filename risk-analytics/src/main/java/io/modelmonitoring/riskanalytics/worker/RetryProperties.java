@@ -1,0 +1,31 @@
+package io.modelmonitoring.riskanalytics.worker;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How often a job that failed transiently is tried again ({@code batch_jobs.retry.*}):
+ * delays grow from {@code initialDelay} by {@code multiplier}, capped at
+ * {@code maxDelay}.
+ *
+ * @param maxAttempts attempts in all, the first included (1: no retry)
+ * @param initialDelay the wait before the second attempt
+ * @param multiplier the factor each further wait grows by
+ * @param maxDelay the longest wait between two attempts
+ */
+@Validated
+@ConfigurationProperties("batch-jobs.retry")
+public record RetryProperties(@DefaultValue("3") @Min(1) @Max(100) int maxAttempts,
+		@DefaultValue("10s") @NotNull @DurationMin(millis = 0) Duration initialDelay,
+		@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
+		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration maxDelay) {
+}

@@ -1,0 +1,33 @@
+package io.modelmonitoring.riskanalytics.worker;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the worker consumes triggers ({@code batch_jobs.worker.*}).
+ *
+ * @param queue the durable queue bound to the events exchange for
+ * {@code workflow.job.trigger}
+ * @param errorQueue the durable queue a trigger that ended in failure is republished to,
+ * with the exception in its headers
+ * @param concurrency how many triggers run at the same time (each consumer takes one
+ * message at a time)
+ * @param shutdownTimeout how long a stopping worker waits for the job in flight; after
+ * that its channel is closed and the unacknowledged trigger goes back to the queue
+ */
+@Validated
+@ConfigurationProperties("batch-jobs.worker")
+public record WorkerProperties(@DefaultValue("bi_batch_jobs") @NotBlank String queue,
+		@DefaultValue("bi_batch_jobs.errors") @NotBlank String errorQueue,
+		@DefaultValue("1") @Min(1) @Max(64) int concurrency,
+		@DefaultValue("30s") @NotNull @DurationMin(millis = 0) Duration shutdownTimeout) {
+}
