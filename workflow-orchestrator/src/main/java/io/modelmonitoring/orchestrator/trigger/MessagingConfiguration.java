@@ -9,6 +9,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +34,16 @@ class MessagingConfiguration {
 	@Bean
 	Binding batchJobsBinding(Queue batchJobsQueue, TopicExchange eventsExchange) {
 		return BindingBuilder.bind(batchJobsQueue).to(eventsExchange).with(MessageTypes.JOB_TRIGGER);
+	}
+
+	/**
+	 * A returned trigger is handled by the publisher, from its correlation data; this
+	 * only keeps the template from warning that nobody listens for returns.
+	 */
+	@Bean
+	RabbitTemplateCustomizer returnsHandledByThePublisher() {
+		return (template) -> template.setReturnsCallback((returned) -> {
+		});
 	}
 
 	/**

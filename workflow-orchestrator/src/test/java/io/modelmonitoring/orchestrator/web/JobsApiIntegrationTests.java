@@ -1,0 +1,290 @@
+package io.modelmonitoring.orchestrator.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.modelmonitoring.orchestrator.support.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The orchestrator as deployed, against the local RabbitMQ (an exchange and batch-jobs
+ * queue of this test run's own) and mongo-java-server: the manual trigger API, the
+ * message it publishes, the jobs listing and the actuator endpoints.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JobsApiIntegrationTests {
+
+	static final String EXCHANGE = TestServers.uniqueName("test.orchestrator.events");
+
+	static final String QUEUE = TestServers.uniqueName("test.orchestrator.batch-jobs");
+
+	static final Duration RECEIVE_TIMEOUT = Duration.ofSeconds(10);
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("orchestrator_api_it"));
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
+		registry.add("messaging.exchange", () -> EXCHANGE);
+		registry.add("messaging.batch_jobs_queue", () -> QUEUE);
+		registry.add("messaging.publish.backoff", () -> "100ms");
+	}
+
+	final TestServers.Rabbit rabbit = new TestServers.Rabbit();
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@AfterAll
+	void deleteTestQueueAndExchange() {
+		this.rabbit.delete(QUEUE, EXCHANGE);
+		this.rabbit.close();
+	}
+
+	@Test
+	void aManualTriggerIsAcceptedAndPublishedInTheContractsShape() throws Exception {
+		Instant before = Instant.now();
+		HttpResponse<String> response = post("/model-monitoring/trigger",
+				"{\"tenantIds\": [\"tenant-1\", \"tenant-2\"]}");
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode accepted = this.json.readTree(response.body());
+		String triggerId = accepted.path("triggerId").asString();
+		assertThat(triggerId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+		assertThat(accepted.path("job").asString()).isEqualTo("model-monitoring");
+
+		Message message = receive(triggerId);
+		MessageProperties properties = message.getMessageProperties();
+		assertThat(properties.getMessageId()).isEqualTo(triggerId);
+		assertThat(properties.getType()).isEqualTo("workflow.job.trigger");
+		assertThat(properties.getContentType()).isEqualTo("application/json");
+		assertThat(properties.getReceivedDeliveryMode()).isEqualTo(MessageDeliveryMode.PERSISTENT);
+		assertThat(properties.getReceivedExchange()).isEqualTo(EXCHANGE);
+		assertThat(properties.getReceivedRoutingKey()).isEqualTo("workflow.job.trigger");
+
+		JsonNode trigger = this.json.readTree(new String(message.getBody(), StandardCharsets.UTF_8));
+		assertThat(fieldNames(trigger)).containsExactlyInAnyOrder("id", "type", "timestamp", "source", "job",
+				"metadata", "triggeredBy");
+		assertThat(trigger.path("id").asString()).isEqualTo(triggerId);
+		assertThat(trigger.path("type").asString()).isEqualTo("workflow.job.trigger");
+		assertThat(Instant.parse(trigger.path("timestamp").asString())).isBetween(before, Instant.now());
+		assertThat(trigger.path("timestamp").asString()).endsWith("Z");
+		assertThat(trigger.path("source").asString()).isEqualTo("workflow-orchestrator");
+		assertThat(trigger.path("job").asString()).isEqualTo("model-monitoring");
+		assertThat(fieldNames(trigger.path("metadata"))).containsExactly("tenantIds");
+		assertThat(strings(trigger.path("metadata").path("tenantIds"))).containsExactly("tenant-1", "tenant-2");
+		assertThat(trigger.path("triggeredBy").asString()).isEqualTo("manual");
+	}
+
+	@Test
+	void aTriggerWithoutBodyRunsEveryTenant() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(202);
+		JsonNode trigger = receiveJson(this.json.readTree(response.body()).path("triggerId").asString());
+		assertThat(trigger.path("metadata").path("tenantIds").isArray()).isTrue();
+		assertThat(trigger.path("metadata").path("tenantIds").isEmpty()).isTrue();
+		assertThat(trigger.path("triggeredBy").asString()).isEqualTo("manual");
+	}
+
+	@Test
+	void anEmptyObjectRunsEveryTenantAndTheCallerMayNameItself() throws Exception {
+		HttpResponse<String> all = post("/model-monitoring/trigger", "{}");
+		assertThat(all.statusCode()).isEqualTo(202);
+		assertThat(receiveJson(this.json.readTree(all.body()).path("triggerId").asString()).path("metadata")
+			.path("tenantIds")
+			.isEmpty()).isTrue();
+
+		HttpResponse<String> named = post("/model-monitoring/trigger",
+				"{\"tenantIds\": [\"tenant-3\", \"tenant-3\"], \"triggeredBy\": \"alice@example.com\"}");
+		assertThat(named.statusCode()).isEqualTo(202);
+		JsonNode trigger = receiveJson(this.json.readTree(named.body()).path("triggerId").asString());
+		assertThat(trigger.path("triggeredBy").asString()).isEqualTo("alice@example.com");
+		assertThat(strings(trigger.path("metadata").path("tenantIds"))).containsExactly("tenant-3");
+	}
+
+	/**
+	 * Jackson 3.2 reads a list inside tenantIds as trailing tokens after the body and
+	 * reports no path for it: that problem describes the body's shape instead.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			not JSON                          | not json                                  |
+			truncated JSON                    | {"tenantIds": [                           |
+			an array instead of an object     | ["tenant-1"]                              |
+			a string instead of an object     | "tenant-1"                                |
+			tenantIds a string                | {"tenantIds": "tenant-1"}                 | tenantIds
+			tenantIds an object               | {"tenantIds": {"id": "tenant-1"}}         | tenantIds
+			tenantIds holding a number        | {"tenantIds": [1]}                        | tenantIds[0]
+			tenantIds holding a boolean       | {"tenantIds": ["tenant-1", true]}         | tenantIds[1]
+			tenantIds holding null            | {"tenantIds": ["tenant-1", null]}         | tenantIds[1]
+			tenantIds holding an empty string | {"tenantIds": [""]}                       | tenantIds[0]
+			tenantIds holding a blank string  | {"tenantIds": ["tenant-1", "  "]}         | tenantIds[1]
+			tenantIds holding a list (no path)| {"tenantIds": [["tenant-1"]]}             |
+			a misspelt tenantIds              | {"tenantId": ["tenant-1"]}                | tenantId
+			triggeredBy blank                 | {"triggeredBy": " "}                      | triggeredBy
+			triggeredBy posing as the schedule| {"triggeredBy": "schedule"}               | triggeredBy
+			triggeredBy a number              | {"triggeredBy": 5}                        | triggeredBy
+			""")
+	void aBadBodyIsRefusedWithAProblemNamingTheField(String name, String body, String field) throws Exception {
+		HttpResponse<String> response = post("/model-monitoring/trigger", body);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("fields")).as(response.body()).isNotNull();
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		assertThat(problem.path("detail").asString()).isNotBlank().doesNotContain("tools.jackson", "java.");
+		if (field == null) {
+			assertThat(problem.has("fields")).isFalse();
+		}
+		else {
+			assertThat(strings(problem.path("fields"))).as(response.body()).containsExactly(field);
+			assertThat(problem.path("detail").asString()).startsWith(field + ": ");
+		}
+	}
+
+	@Test
+	void aBodyThatIsNotJsonByContentTypeIsRefused() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
+			.header("Content-Type", "text/plain")
+			.POST(HttpRequest.BodyPublishers.ofString("tenant-1"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void anUnknownJobIsNotFound() throws Exception {
+		HttpResponse<String> response = post("/model-monitorin/trigger", "{}");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:unknown-job");
+		assertThat(problem.path("job").asString()).isEqualTo("model-monitorin");
+		assertThat(problem.path("detail").asString()).contains("model-monitoring");
+	}
+
+	@Test
+	void theJobsAreListedWithTheirSchedule() throws Exception {
+		HttpResponse<String> response = get("/api/v1/workflow/jobs");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode job = this.json.readTree(response.body()).path("jobs").path(0);
+		assertThat(job.path("name").asString()).isEqualTo("model-monitoring");
+		assertThat(job.path("cron").asString()).isEqualTo("0 6 * * 0");
+		assertThat(job.path("normalizedCron").asString()).isEqualTo("0 0 6 * * 0");
+		assertThat(job.path("timezone").asString()).isEqualTo("UTC");
+		Instant next = Instant.parse(job.path("nextFireTime").asString());
+		assertThat(next).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(7)));
+		assertThat(next.toString()).endsWith("T06:00:00Z");
+		assertThat(get("/api/v1/workflow/jobs/model-monitoring").body()).isEqualTo(this.json.writeValueAsString(job));
+		assertThat(get("/api/v1/workflow/jobs/nope").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aTriggerRoutedNowhereIsRetriedAfterTheQueueIsDeclaredAgain() throws Exception {
+		this.rabbit.admin().deleteQueue(QUEUE);
+
+		HttpResponse<String> response = post("/model-monitoring/trigger", "{}");
+
+		assertThat(response.statusCode()).isEqualTo(202);
+		assertThat(receiveJson(this.json.readTree(response.body()).path("triggerId").asString()).path("job").asString())
+			.isEqualTo("model-monitoring");
+	}
+
+	@Test
+	void onlyHealthAndPrometheusAreExposed() throws Exception {
+		post("/model-monitoring/trigger", "{}");
+
+		HttpResponse<String> health = get("/actuator/health");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(this.json.readTree(health.body()).path("status").asString()).isEqualTo("UP");
+		String prometheus = get("/actuator/prometheus").body();
+		assertThat(prometheus).containsPattern("batch_job_triggers_total\\{batch_job=\"model-monitoring\"[^}]*} [1-9]");
+		assertThat(prometheus)
+			.contains("batch_job_trigger_failures_total{batch_job=\"model-monitoring\",reason=\"publish\"} 0.0");
+		assertThat(prometheus)
+			.contains("batch_job_trigger_failures_total{batch_job=\"model-monitoring\",reason=\"lock\"} 0.0");
+		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
+		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * The trigger with the id, from the test's batch-jobs queue; others are passed over.
+	 */
+	private Message receive(String triggerId) {
+		Instant deadline = Instant.now().plus(RECEIVE_TIMEOUT);
+		while (Instant.now().isBefore(deadline)) {
+			Message message = this.rabbit.receive(QUEUE, Duration.between(Instant.now(), deadline));
+			if (message != null && triggerId.equals(message.getMessageProperties().getMessageId())) {
+				return message;
+			}
+		}
+		return fail("no trigger %s on queue %s within %s", triggerId, QUEUE, RECEIVE_TIMEOUT);
+	}
+
+	private JsonNode receiveJson(String triggerId) {
+		return this.json.readTree(new String(receive(triggerId).getBody(), StandardCharsets.UTF_8));
+	}
+
+	private HttpResponse<String> post(String path, String body) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + "/api/v1/workflow/jobs" + path);
+	}
+
+	private static List<String> fieldNames(JsonNode node) {
+		return new ArrayList<>(node.propertyNames());
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		array.forEach((value) -> values.add(value.asString()));
+		return values;
+	}
+
+}
