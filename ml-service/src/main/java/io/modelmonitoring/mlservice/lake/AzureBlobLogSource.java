@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
@@ -14,8 +15,9 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 /**
  * Inference logs in Azure Data Lake Storage Gen2, read through its blob endpoint (which
  * ADLS Gen2 serves as well as Azurite does): per overlapping day the blobs under
- * {@code {prefix}/year=YYYY/month=MM/day=DD/} are listed, and each log blob is streamed
- * in chunks, never downloaded whole.
+ * {@code {prefix}/year=YYYY/month=MM/day=DD/} are listed once, and the log blobs are read
+ * by a bounded pool ({@code data_lake.max_concurrent_downloads}), each streamed in blocks
+ * (Parquet: in ranges), never downloaded whole.
  * <p>
  * A container that cannot be listed (missing, access denied, endpoint unreachable) makes
  * the whole scan fail with {@link LakeUnavailableException}; a blob that cannot be read
@@ -29,40 +31,48 @@ final class AzureBlobLogSource implements InferenceLogSource {
 
 	private final Duration listTimeout;
 
+	private final int maxConcurrentDownloads;
+
 	/**
 	 * @param container the container client, with the retries and timeouts it should use
 	 * @param prefix the normalized prefix, without leading or trailing slash (may be
 	 * empty)
 	 * @param listTimeout how long listing one day partition may take
+	 * @param maxConcurrentDownloads how many blobs are read at once
 	 */
-	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout) {
+	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout, int maxConcurrentDownloads) {
 		this.container = container;
 		this.prefix = prefix;
 		this.listTimeout = listTimeout;
+		this.maxConcurrentDownloads = maxConcurrentDownloads;
 	}
 
+	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout) {
+		this(container, prefix, listTimeout, DataLakeProperties.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
+	}
+
+	/**
+	 * Lists every day partition once, then reads the blobs, up to
+	 * {@code maxConcurrentDownloads} at a time, each streamed in blocks.
+	 */
 	@Override
 	public LogScanResult scan(LogScanRequest request) {
-		SampleCollector collector = new SampleCollector(request);
-		LogFileReader reader = new LogFileReader(collector);
+		List<LogFile> files = new ArrayList<>();
 		for (LocalDate day : DayPartitions.overlapping(request.baseline(), request.current())) {
 			String dayPrefix = (this.prefix.isEmpty() ? "" : this.prefix + "/") + DayPartitions.path(day) + "/";
-			for (String blobName : logBlobs(dayPrefix)) {
-				reader.read(this.container.getBlobContainerName() + "/" + blobName,
-						() -> this.container.getBlobClient(blobName).openInputStream());
-			}
+			files.addAll(logBlobs(dayPrefix));
 		}
-		return collector.toResult();
+		return ParallelScan.scan(files, request, this.maxConcurrentDownloads, "lake-download");
 	}
 
-	/** The log blobs under one day prefix, by name (the listing's order). */
-	private List<String> logBlobs(String dayPrefix) {
-		List<String> names = new ArrayList<>();
+	/** The log blobs under one day prefix (the listing's order, which is by name). */
+	private List<LogFile> logBlobs(String dayPrefix) {
+		List<LogFile> blobs = new ArrayList<>();
 		try {
 			for (BlobItem item : this.container.listBlobs(new ListBlobsOptions().setPrefix(dayPrefix),
 					this.listTimeout)) {
 				if (!Boolean.TRUE.equals(item.isPrefix()) && LogFileReader.isLogFile(item.getName())) {
-					names.add(item.getName());
+					blobs.add(logFile(item));
 				}
 			}
 		}
@@ -72,7 +82,14 @@ final class AzureBlobLogSource implements InferenceLogSource {
 		catch (RuntimeException ex) {
 			throw new LakeUnavailableException("cannot list " + where() + ": " + ex, ex);
 		}
-		return names;
+		return blobs;
+	}
+
+	private LogFile logFile(BlobItem item) {
+		BlobClient blob = this.container.getBlobClient(item.getName());
+		Long size = item.getProperties().getContentLength();
+		return new LogFile(this.container.getBlobContainerName() + "/" + item.getName(), blob::openInputStream,
+				() -> new AzureBlobInputFile(blob, (size != null) ? size : blob.getProperties().getBlobSize()));
 	}
 
 	private String listingFailure(BlobStorageException ex) {

@@ -1,5 +1,7 @@
 package io.modelmonitoring.mlservice.lake;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +21,10 @@ import org.springframework.validation.annotation.Validated;
  * @param mlInferenceLogsPrefix the folder of the logs inside the container (or inside
  * {@code localPath}); leading and trailing slashes do not matter, empty means the root
  * @param localPath a directory that plays the container; blank: no local lake
+ * @param scanThreads how many files of a local lake are read at once; unset: as many as
+ * the JVM has processors
+ * @param maxConcurrentDownloads how many blobs of an Azure lake are read at once (each
+ * streamed, holding one 4 MiB block)
  */
 @Validated
 @ConfigurationProperties("data-lake")
@@ -27,11 +33,19 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 		message = "must be an Azure container name: 3 to 63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit") String container,
 		@DefaultValue("/ml_inference_logs") @NotNull @Pattern(regexp = PREFIX,
 				message = "must be a folder path such as /ml_inference_logs: no empty, '.' or '..' segments, no backslashes") String mlInferenceLogsPrefix,
-		String localPath) {
+		String localPath, @Min(1) @Max(256) Integer scanThreads,
+		@DefaultValue("" + DEFAULT_MAX_CONCURRENT_DOWNLOADS) @Min(1) @Max(64) int maxConcurrentDownloads) {
+
+	static final int DEFAULT_MAX_CONCURRENT_DOWNLOADS = 8;
 
 	static final String CONTAINER_NAME = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
 
 	static final String PREFIX = "^/?((?!\\.{1,2}(/|$))[^/\\\\]+(/(?!\\.{1,2}(/|$))[^/\\\\]+)*)?/?$";
+
+	/** {@link #scanThreads()}, or the number of processors when it is unset. */
+	int effectiveScanThreads() {
+		return (this.scanThreads != null) ? this.scanThreads : Runtime.getRuntime().availableProcessors();
+	}
 
 	boolean hasConnectionString() {
 		return StringUtils.hasText(this.connectionString);
@@ -54,7 +68,8 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 		// The connection string holds the account key: never in logs.
 		return "DataLakeProperties[connectionString=" + (hasConnectionString() ? "(set)" : "(empty)") + ", container="
 				+ this.container + ", mlInferenceLogsPrefix=" + this.mlInferenceLogsPrefix + ", localPath="
-				+ this.localPath + "]";
+				+ this.localPath + ", scanThreads=" + this.scanThreads + ", maxConcurrentDownloads="
+				+ this.maxConcurrentDownloads + "]";
 	}
 
 }

@@ -226,29 +226,7 @@ final class InferenceLogParser {
 	}
 
 	private void judge() {
-		if (this.tenantId == null || this.tenantId.isEmpty()) {
-			this.collector.invalidRecord();
-			return;
-		}
-		LogScanRequest request = this.collector.request();
-		if (!request.wants(this.tenantId)) {
-			return;
-		}
-		if (this.timestamp == null) {
-			this.collector.invalidRecord();
-			return;
-		}
-		boolean inBaseline = request.baseline().contains(this.timestamp);
-		boolean inCurrent = request.current().contains(this.timestamp);
-		if (!inBaseline && !inCurrent) {
-			return;
-		}
-		if (this.modelId == null || this.modelId.isEmpty() || !this.hasPrediction
-				|| !Double.isFinite(this.prediction)) {
-			this.collector.invalidRecord();
-			return;
-		}
-		this.collector.add(this.tenantId, this.modelId, this.prediction, inBaseline, inCurrent);
+		this.collector.record(this.tenantId, this.timestamp, this.modelId, this.hasPrediction, this.prediction);
 	}
 
 	private String tenantText(JsonParser parser) {

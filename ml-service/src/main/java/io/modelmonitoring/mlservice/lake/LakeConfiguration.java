@@ -88,7 +88,7 @@ class LakeConfiguration {
 			log.warn("data_lake.local_path {} holds no directory {}: no inference logs will be found until it exists",
 					root, prefix);
 		}
-		return new LocalDirectoryLogSource(root, prefix);
+		return new LocalDirectoryLogSource(root, prefix, properties.effectiveScanThreads());
 	}
 
 	private static InferenceLogSource azure(DataLakeProperties properties) {
@@ -111,7 +111,8 @@ class LakeConfiguration {
 							+ "'DefaultEndpointsProtocol=https;AccountName=…;AccountKey=…;EndpointSuffix=core.windows.net' "
 							+ "or one with BlobEndpoint=…): " + ex.getMessage());
 		}
-		return new AzureBlobLogSource(container, properties.normalizedPrefix(), LIST_TIMEOUT);
+		return new AzureBlobLogSource(container, properties.normalizedPrefix(), LIST_TIMEOUT,
+				properties.maxConcurrentDownloads());
 	}
 
 }

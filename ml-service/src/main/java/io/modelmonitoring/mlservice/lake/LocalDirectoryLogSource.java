@@ -5,15 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * Inference logs in a local directory that plays the container:
  * {@code {local_path}{prefix}/year=YYYY/month=MM/day=DD/…/*.jsonl[.gz]}. The day
- * directories are computed from the windows; nothing else of the tree is walked.
+ * directories are computed from the windows; nothing else of the tree is walked. The
+ * files are read by a bounded pool ({@code data_lake.scan_threads}), each into a
+ * collector of its own, merged in file order (see {@link ParallelScan}).
+ * <p>
+ * Public for the benchmarks module, which times this very scan.
  */
-final class LocalDirectoryLogSource implements InferenceLogSource {
+public final class LocalDirectoryLogSource implements InferenceLogSource {
 
 	private final Path root;
 
@@ -21,15 +26,28 @@ final class LocalDirectoryLogSource implements InferenceLogSource {
 
 	private final Path logs;
 
+	private final int threads;
+
 	/**
 	 * @param root the directory that plays the container
 	 * @param prefix the normalized prefix, without leading or trailing slash (may be
 	 * empty)
+	 * @param threads how many files are read at once; 1 reads them one by one in the
+	 * calling thread
 	 */
-	LocalDirectoryLogSource(Path root, String prefix) {
+	public LocalDirectoryLogSource(Path root, String prefix, int threads) {
+		if (threads < 1) {
+			throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+		}
 		this.root = root;
 		this.prefix = prefix;
 		this.logs = prefix.isEmpty() ? root : root.resolve(prefix);
+		this.threads = threads;
+	}
+
+	/** Reads with as many threads as there are processors. */
+	LocalDirectoryLogSource(Path root, String prefix) {
+		this(root, prefix, Runtime.getRuntime().availableProcessors());
 	}
 
 	@Override
@@ -38,14 +56,17 @@ final class LocalDirectoryLogSource implements InferenceLogSource {
 			throw new LakeUnavailableException("local data lake directory " + this.root
 					+ " (data_lake.local_path) does not exist or is not a directory", null);
 		}
-		SampleCollector collector = new SampleCollector(request);
-		LogFileReader reader = new LogFileReader(collector);
+		List<LogFile> files = files(request).stream().map(LogFile::local).toList();
+		return ParallelScan.scan(files, request, this.threads, "lake-scan");
+	}
+
+	/** The files a scan of this request reads, oldest day first, by name in a day. */
+	public List<Path> files(LogScanRequest request) {
+		List<Path> files = new ArrayList<>();
 		for (LocalDate day : DayPartitions.overlapping(request.baseline(), request.current())) {
-			for (Path file : logFiles(this.logs.resolve(DayPartitions.path(day)))) {
-				reader.read(file.toString(), () -> Files.newInputStream(file));
-			}
+			files.addAll(logFiles(this.logs.resolve(DayPartitions.path(day))));
 		}
-		return collector.toResult();
+		return files;
 	}
 
 	/**

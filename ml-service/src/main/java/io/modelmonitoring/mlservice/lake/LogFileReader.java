@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads inference-log files one by one into a {@link SampleCollector}, whatever lake they
- * come from: file → lines → samples. {@code .jsonl} files are read as they are,
- * {@code .jsonl.gz} files through a streaming gunzip; every other name is no log file.
+ * come from: file → records → samples. {@code .jsonl} files are read as they are,
+ * {@code .jsonl.gz} files through a streaming gunzip, {@code .parquet} files by
+ * {@link ParquetLogReader}; every other name is no log file.
  * <p>
  * A file that cannot be opened, read or decompressed to its end is logged (WARN, with its
  * name) and counted as unreadable; the records read from it before the error are kept and
@@ -23,26 +24,57 @@ final class LogFileReader {
 
 	private static final int GZIP_BUFFER_BYTES = 64 * 1024;
 
-	/** Opens the raw (possibly compressed) bytes of one file. */
-	@FunctionalInterface
-	interface Opener {
-
-		InputStream open() throws IOException;
-
-	}
-
 	private final SampleCollector collector;
 
 	private final InferenceLogParser parser;
 
+	private final ParquetLogReader parquet;
+
 	LogFileReader(SampleCollector collector) {
 		this.collector = collector;
 		this.parser = new InferenceLogParser(collector);
+		this.parquet = new ParquetLogReader(collector);
 	}
 
-	/** Whether a file name is an inference log: {@code *.jsonl} or {@code *.jsonl.gz}. */
+	/**
+	 * Whether a file name is an inference log: {@code *.jsonl}, {@code *.jsonl.gz} or
+	 * {@code *.parquet}.
+	 */
 	static boolean isLogFile(String name) {
-		return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+		return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") || isParquet(name);
+	}
+
+	static boolean isParquet(String name) {
+		return name.endsWith(".parquet");
+	}
+
+	/** Reads one log file to its end, by the format its name says. */
+	void read(LogFile file) {
+		if (isParquet(file.name())) {
+			readParquet(file.name(), file.parquet());
+		}
+		else {
+			read(file.name(), file.stream());
+		}
+	}
+
+	/**
+	 * Reads one Parquet file to its end: a file that cannot be opened or decoded counts
+	 * as unreadable, like a broken gzip.
+	 */
+	void readParquet(String name, LogFile.ParquetOpener opener) {
+		try {
+			this.parquet.read(opener.open());
+		}
+		catch (IOException ex) {
+			unreadable(name, ex, false);
+			return;
+		}
+		catch (RuntimeException ex) {
+			unreadable(name, ex, true);
+			return;
+		}
+		this.collector.fileRead();
 	}
 
 	/**
@@ -50,7 +82,7 @@ final class LogFileReader {
 	 * @param name the file's name for logs, e.g. its path or blob URL
 	 * @param opener opens the file's raw bytes
 	 */
-	void read(String name, Opener opener) {
+	void read(String name, LogFile.Opener opener) {
 		try (InputStream raw = opener.open();
 				InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw, GZIP_BUFFER_BYTES) : raw) {
 			this.parser.read(in);

@@ -1,5 +1,6 @@
 package io.modelmonitoring.mlservice.lake;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +36,41 @@ final class SampleCollector {
 
 	LogScanRequest request() {
 		return this.request;
+	}
+
+	/**
+	 * Judges one record, whatever format it came in, by the rules of docs/data-lake.md in
+	 * their order: tenant (missing: invalid; not wanted: nothing), timestamp (missing or
+	 * unusable: invalid; in neither window: nothing), model, prediction (missing or not
+	 * finite: invalid); otherwise a sample.
+	 * @param tenantId the tenant, null when missing or not a string
+	 * @param timestamp the record's instant, null when missing or unusable
+	 * @param modelId the model, null when missing or not a string
+	 * @param hasPrediction whether the record holds a numeric prediction
+	 * @param prediction the prediction, when it has one
+	 */
+	void record(String tenantId, Instant timestamp, String modelId, boolean hasPrediction, double prediction) {
+		if (tenantId == null || tenantId.isEmpty()) {
+			this.invalidRecords++;
+			return;
+		}
+		if (!this.request.wants(tenantId)) {
+			return;
+		}
+		if (timestamp == null) {
+			this.invalidRecords++;
+			return;
+		}
+		boolean inBaseline = this.request.baseline().contains(timestamp);
+		boolean inCurrent = this.request.current().contains(timestamp);
+		if (!inBaseline && !inCurrent) {
+			return;
+		}
+		if (modelId == null || modelId.isEmpty() || !hasPrediction || !Double.isFinite(prediction)) {
+			this.invalidRecords++;
+			return;
+		}
+		add(tenantId, modelId, prediction, inBaseline, inCurrent);
 	}
 
 	/** Adds a valid prediction to the windows its record's timestamp falls in. */
@@ -78,7 +114,11 @@ final class SampleCollector {
 		return this.invalidRecords;
 	}
 
-	/** Adds what another collector of the same request found. */
+	/**
+	 * Adds what another collector of the same request found. The other's samples are
+	 * appended after this one's, so merging per-file collectors in file order gives each
+	 * model and window the very order a sequential scan gives.
+	 */
 	void merge(SampleCollector other) {
 		other.byTenant.forEach((tenantId, models) -> models.forEach((modelId, samples) -> {
 			WindowSamples mine = samplesOf(tenantId, modelId);

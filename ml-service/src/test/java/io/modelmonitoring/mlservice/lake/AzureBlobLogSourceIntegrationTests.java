@@ -117,6 +117,48 @@ class AzureBlobLogSourceIntegrationTests {
 	}
 
 	@Test
+	void readsParquetBlobsInRangesAndManyBlobsAtOnceAsTheLocalSourceReadsThemOneByOne() throws IOException {
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>(LakeFixture.files());
+		// Parquet files of several row groups, so that reading seeks back and forth.
+		for (String day : new String[] { "year=2026/month=10/day=01", "year=2026/month=11/day=20" }) {
+			java.util.List<java.util.function.Consumer<org.apache.parquet.example.data.Group>> rows = new java.util.ArrayList<>();
+			for (int i = 0; i < 20_000; i++) {
+				String date = day.replace("year=", "").replace("/month=", "-").replace("/day=", "-");
+				rows.add(ParquetFixture.row("t" + (i % 3), "m" + (i % 2), (i % 997) / 997.0,
+						date + "T" + String.format("%02d", i % 24) + ":00:00Z"));
+			}
+			Path file = this.localLake.resolve("tmp-" + day.hashCode() + ".parquet");
+			ParquetFixture.write(file, ParquetFixture.STRING_TIMESTAMPS,
+					org.apache.parquet.hadoop.metadata.CompressionCodecName.SNAPPY, rows);
+			files.put(day + "/part-9.parquet", java.nio.file.Files.readAllBytes(file));
+			java.nio.file.Files.delete(file);
+		}
+		upload(files);
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			Path path = this.localLake.resolve(LakeFixture.PREFIX).resolve(file.getKey());
+			java.nio.file.Files.createDirectories(path.getParent());
+			java.nio.file.Files.write(path, file.getValue());
+		}
+
+		LogScanResult azure = LakeConfiguration
+			.create(new DataLakeProperties(CONNECTION_STRING, this.container.getBlobContainerName(),
+					"/" + LakeFixture.PREFIX, null, null, 3))
+			.scan(LakeFixture.ALL_TENANTS);
+		LogScanResult local = new LocalDirectoryLogSource(this.localLake, LakeFixture.PREFIX, 1)
+			.scan(LakeFixture.ALL_TENANTS);
+
+		assertThat(azure.filesRead()).isEqualTo(local.filesRead()).isEqualTo(LakeFixture.FILES_READ + 2);
+		assertThat(azure.unreadableFiles()).isEqualTo(local.unreadableFiles());
+		assertThat(azure.invalidRecords()).isEqualTo(local.invalidRecords());
+		assertThat(azure.samples().keySet()).isEqualTo(local.samples().keySet());
+		local.samples().forEach((key, samples) -> {
+			assertThat(azure.samples().get(key).baseline().toArray()).containsExactly(samples.baseline().toArray());
+			assertThat(azure.samples().get(key).current().toArray()).containsExactly(samples.current().toArray());
+		});
+		assertThat(local.samples().get(new ModelKey("t2", "m1")).current().size()).isGreaterThan(3000);
+	}
+
+	@Test
 	void aMissingContainerMakesTheLakeUnavailable() {
 		String missing = "missing-" + UUID.randomUUID();
 
@@ -130,7 +172,7 @@ class AzureBlobLogSourceIntegrationTests {
 	void aWrongAccountKeyMakesTheLakeUnavailable() {
 		String wrongKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
 		InferenceLogSource source = LakeConfiguration.create(new DataLakeProperties(connectionString(PORT, wrongKey),
-				this.container.getBlobContainerName(), "/" + LakeFixture.PREFIX, null));
+				this.container.getBlobContainerName(), "/" + LakeFixture.PREFIX, null, null, 8));
 
 		assertThatExceptionOfType(LakeUnavailableException.class).isThrownBy(() -> source.scan(LakeFixture.ALL_TENANTS))
 			.withMessageContaining("denied")
@@ -144,7 +186,7 @@ class AzureBlobLogSourceIntegrationTests {
 			deadPort = socket.getLocalPort();
 		}
 		InferenceLogSource source = LakeConfiguration.create(new DataLakeProperties(
-				connectionString(deadPort, ACCOUNT_KEY), "ml-data", "/" + LakeFixture.PREFIX, null));
+				connectionString(deadPort, ACCOUNT_KEY), "ml-data", "/" + LakeFixture.PREFIX, null, null, 8));
 
 		assertTimeoutPreemptively(Duration.ofSeconds(30),
 				() -> assertThatExceptionOfType(LakeUnavailableException.class)
@@ -154,8 +196,8 @@ class AzureBlobLogSourceIntegrationTests {
 
 	/** The source as start-up builds it, with its retries and timeouts. */
 	InferenceLogSource source(String containerName) {
-		return LakeConfiguration
-			.create(new DataLakeProperties(CONNECTION_STRING, containerName, "/" + LakeFixture.PREFIX + "/", null));
+		return LakeConfiguration.create(new DataLakeProperties(CONNECTION_STRING, containerName,
+				"/" + LakeFixture.PREFIX + "/", null, null, 8));
 	}
 
 	void upload(Map<String, byte[]> files) {

@@ -135,11 +135,12 @@ class LakeConfigurationTests {
 
 	@Test
 	void theConnectionStringNeverShowsInToString() {
-		assertThat(new DataLakeProperties(AZURITE, "ml-data", "/x", null).toString()).doesNotContain("Eby8vdM02");
+		assertThat(new DataLakeProperties(AZURITE, "ml-data", "/x", null, null, 8).toString())
+			.doesNotContain("Eby8vdM02");
 	}
 
 	static DataLakeProperties properties(String prefix) {
-		return new DataLakeProperties(null, "ml-data", prefix, null);
+		return new DataLakeProperties(null, "ml-data", prefix, null, null, 8);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -22,7 +22,7 @@ class LogFileReaderTests {
 		assertThat(LogFileReader.isLogFile("part-0.jsonl")).isTrue();
 		assertThat(LogFileReader.isLogFile("logs/part-0.jsonl.gz")).isTrue();
 		assertThat(LogFileReader.isLogFile("part-0.json")).isFalse();
-		assertThat(LogFileReader.isLogFile("part-0.parquet")).isFalse();
+		assertThat(LogFileReader.isLogFile("part-0.parquet")).isTrue();
 		assertThat(LogFileReader.isLogFile("part-0.jsonl.tmp")).isFalse();
 		assertThat(LogFileReader.isLogFile("_SUCCESS")).isFalse();
 	}
