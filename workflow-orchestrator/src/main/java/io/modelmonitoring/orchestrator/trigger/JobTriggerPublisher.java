@@ -20,6 +20,8 @@ import org.springframework.amqp.core.MessagePostProcessor;
 import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +56,25 @@ public class JobTriggerPublisher {
 		this.properties = properties;
 		this.metrics = metrics;
 		this.clock = clock;
+	}
+
+	/**
+	 * Declares the exchange, the batch-jobs queue and its binding once started, rather
+	 * than at the first trigger, so that the queue holds triggers even before a worker
+	 * ever ran. With RabbitMQ down the orchestrator still starts: the declarations are
+	 * made again whenever a connection opens.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void declareOnStart() {
+		try {
+			this.admin.initialize();
+		}
+		catch (AmqpException ex) {
+			log.warn(
+					"RabbitMQ cannot be reached at start-up ({}); the exchange {} and queue {} will be declared "
+							+ "when it can",
+					ex.getMessage(), this.properties.exchange(), this.properties.batchJobsQueue());
+		}
 	}
 
 	/**
