@@ -1,0 +1,288 @@
+package io.modelmonitoring.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import io.modelmonitoring.demodata.DemoLake;
+import io.modelmonitoring.demodata.DemoLakeSpec;
+import io.modelmonitoring.mlservice.drift.Psi;
+import io.modelmonitoring.mlservice.drift.PsiResult;
+import io.modelmonitoring.mlservice.lake.LocalDirectoryLogSource;
+import io.modelmonitoring.mlservice.lake.LogScanRequest;
+import io.modelmonitoring.mlservice.lake.LogScanResult;
+import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.mlservice.lake.TimeWindow;
+import io.modelmonitoring.mlservice.lake.WindowSamples;
+
+/**
+ * Times ml-service's drift scan of one run (the windows of SPEC §6 at {@code asOf}) from
+ * a local-directory lake written by demo-data, per format, next to the floor this machine
+ * sets: {@code cat} (or {@code zcat}) of the very files the scan reads, to /dev/null. It
+ * also runs the sequential scan (one thread) and checks that every model's PSI is the
+ * same to the last bit.
+ * <p>
+ * {@code java -Xmx512m -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--records
+ * 10000000] [--formats jsonl,jsonl.gz,parquet] [--threads N] [--dir
+ * /tmp/model-monitoring-bench] [--runs 2] [--sequential true] [--days 60] [--tenants 20]
+ * [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z]}
+ */
+public final class ScanBenchmark {
+
+	static final int MIN_SAMPLES = 30;
+
+	static final int BINS = 10;
+
+	static final double SMOOTHING = 0.5;
+
+	static final double THRESHOLD = 0.2;
+
+	/** What one format measured. */
+	public record FormatResult(String format, long recordsScanned, long bytesScanned, int files, double floorSeconds,
+			double bestSeconds, double sequentialSeconds, long peakHeapBytes, double cpuShare, int models, int drifted,
+			boolean identical) {
+
+		public double recordsPerSecond() {
+			return this.recordsScanned / this.bestSeconds;
+		}
+
+	}
+
+	private ScanBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		Map<String, String> options = new HashMap<>();
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || i + 1 >= args.length) {
+				System.out.println("usage: benchmarks [--records 10000000] [--formats jsonl,jsonl.gz,parquet] "
+						+ "[--threads N] [--dir /tmp/model-monitoring-bench] [--runs 2] [--sequential true] [--days 60] "
+						+ "[--tenants 20] [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z]");
+				System.exit(args[i].startsWith("--h") || args[i].equals("-h") ? 0 : 2);
+			}
+			options.put(args[i].substring(2), args[++i]);
+		}
+		List<FormatResult> results = run(options, System.out);
+		System.exit(results.stream().allMatch(FormatResult::identical) ? 0 : 1);
+	}
+
+	public static List<FormatResult> run(Map<String, String> options, PrintStream out) throws IOException {
+		long records = Long.parseLong(options.getOrDefault("records", "10000000"));
+		int days = Integer.parseInt(options.getOrDefault("days", "60"));
+		int threads = Integer
+			.parseInt(options.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
+		int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
+		boolean sequential = Boolean.parseBoolean(options.getOrDefault("sequential", "true"));
+		Path dir = Path.of(options.getOrDefault("dir", "/tmp/model-monitoring-bench"));
+		Instant asOf = Instant.parse(options.getOrDefault("as-of", "2026-11-22T06:00:00Z"));
+		out.printf("machine: %d processors, load average %s (1/5/15 min) before the run, max heap %,d MB, Java %s%n",
+				Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
+				System.getProperty("java.version"));
+		List<FormatResult> results = new ArrayList<>();
+		for (String name : options.getOrDefault("formats", "jsonl,jsonl.gz,parquet").split(",")) {
+			DemoLakeSpec.Format format = DemoLakeSpec.Format.of(name);
+			DemoLakeSpec spec = new DemoLakeSpec(Integer.parseInt(options.getOrDefault("tenants", "20")),
+					Integer.parseInt(options.getOrDefault("models", "5")), records / days, days,
+					Integer.parseInt(options.getOrDefault("files-per-day", "4")),
+					Long.parseLong(options.getOrDefault("seed", "42")), asOf, format, 100);
+			results.add(benchmark(dir, spec, threads, runs, sequential, out));
+		}
+		return results;
+	}
+
+	static FormatResult benchmark(Path dir, DemoLakeSpec spec, int threads, int runs, boolean sequential,
+			PrintStream out) throws IOException {
+		String format = spec.format().extension().substring(1);
+		Path lake = dir.resolve(format + "-" + spec.totalRecords() + "-" + Integer.toHexString(spec.hashCode()));
+		Properties manifest = DemoLake.manifest(lake);
+		if (manifest != null && spec.toString().equals(manifest.getProperty("spec"))) {
+			out.printf("%n== %s: reusing %s (%s records)%n", format, lake, manifest.getProperty("records"));
+		}
+		else {
+			deleteTree(lake);
+			DemoLake.Summary written = DemoLake.write(lake, spec);
+			out.printf("%n== %s: generated %,d records in %,d files (%,.1f MB) in %.1f s under %s%n", format,
+					written.records(), written.files(), written.bytes() / 1e6, written.took().toMillis() / 1000.0,
+					lake);
+		}
+		LogScanRequest request = new LogScanRequest(new TimeWindow(asOfMinus(spec, 60), asOfMinus(spec, 30)),
+				new TimeWindow(asOfMinus(spec, 7), spec.asOf()), Set.of());
+		LocalDirectoryLogSource source = new LocalDirectoryLogSource(lake, DemoLake.PREFIX, threads);
+		List<Path> files = source.files(request);
+		long bytes = 0;
+		long recordsScanned = 0;
+		for (Path file : files) {
+			bytes += Files.size(file);
+			int index = Integer.parseInt(file.getFileName().toString().substring(5, 10));
+			recordsScanned += spec.recordsPerDay() / spec.filesPerDay()
+					+ ((index < spec.recordsPerDay() % spec.filesPerDay()) ? 1 : 0);
+		}
+		out.printf("   read by one run: %,d records in %,d files, %,.1f MB on disk%n", recordsScanned, files.size(),
+				bytes / 1e6);
+		String floorCommand = (spec.format() == DemoLakeSpec.Format.JSONL_GZ) ? "zcat" : "cat";
+		double floor = Math.min(floor(floorCommand, files), floor(floorCommand, files));
+		out.printf("   floor : %-4s of those files > /dev/null  %6.2f s  %,9.0f records/s  %,7.0f MB/s%n", floorCommand,
+				floor, recordsScanned / floor, bytes / 1e6 / floor);
+		double best = Double.MAX_VALUE;
+		long peak = 0;
+		double cpu = 0;
+		LogScanResult result = null;
+		for (int run = 1; run <= runs; run++) {
+			Measured measured = measure(() -> source.scan(request));
+			out.printf(
+					"   scan %d: %d threads  wall %6.2f s  %,9.0f records/s  %,7.0f MB/s  cpu %3.0f%%  peak heap %,4d MB"
+							+ "  %.2fx the floor%n",
+					run, threads, measured.seconds, recordsScanned / measured.seconds, bytes / 1e6 / measured.seconds,
+					measured.cpuShare * 100, measured.peakHeap >> 20, measured.seconds / floor);
+			if (measured.seconds < best) {
+				best = measured.seconds;
+				cpu = measured.cpuShare;
+			}
+			peak = Math.max(peak, measured.peakHeap);
+			result = measured.result;
+		}
+		Map<ModelKey, PsiResult> psi = psi(result);
+		boolean identical = true;
+		double sequentialSeconds = Double.NaN;
+		if (sequential) {
+			Measured measured = measure(() -> new LocalDirectoryLogSource(lake, DemoLake.PREFIX, 1).scan(request));
+			sequentialSeconds = measured.seconds;
+			out.printf("   sequential (1 thread): wall %6.2f s  %,9.0f records/s  peak heap %,4d MB%n",
+					measured.seconds, recordsScanned / measured.seconds, measured.peakHeap >> 20);
+			identical = sameToTheBit(result, measured.result, psi, psi(measured.result));
+		}
+		long drifted = psi.values().stream().filter((value) -> value.psi() > THRESHOLD).count();
+		out.printf("   result: %,d invalid records, %d unreadable files; PSI of %d models, %d drifted (PSI > %.1f)%s%n",
+				result.invalidRecords(), result.unreadableFiles(), psi.size(), drifted, THRESHOLD,
+				sequential ? (identical ? "; identical to the sequential scan to the last bit"
+						: "; DIFFERENT from the sequential scan") : "");
+		psi.entrySet()
+			.stream()
+			.sorted(Comparator.comparingDouble((Map.Entry<ModelKey, PsiResult> entry) -> -entry.getValue().psi()))
+			.limit(3)
+			.forEach((entry) -> out.printf("     e.g. %s/%s PSI %.4f (n=%d, m=%d)%n", entry.getKey().tenantId(),
+					entry.getKey().modelId(), entry.getValue().psi(), entry.getValue().baselineCount(),
+					entry.getValue().currentCount()));
+		return new FormatResult(format, recordsScanned, bytes, files.size(), floor, best, sequentialSeconds, peak, cpu,
+				psi.size(), (int) drifted, identical);
+	}
+
+	private static Instant asOfMinus(DemoLakeSpec spec, int days) {
+		return spec.asOf().minus(Duration.ofDays(days));
+	}
+
+	static Map<ModelKey, PsiResult> psi(LogScanResult result) {
+		Map<ModelKey, PsiResult> psi = new TreeMap<>();
+		result.samples().forEach((key, samples) -> {
+			if (samples.baseline().size() >= MIN_SAMPLES && samples.current().size() >= MIN_SAMPLES) {
+				psi.put(key, Psi.compute(samples.baseline().toArray(), samples.current().toArray(), BINS, SMOOTHING));
+			}
+		});
+		return psi;
+	}
+
+	static boolean sameToTheBit(LogScanResult a, LogScanResult b, Map<ModelKey, PsiResult> psiA,
+			Map<ModelKey, PsiResult> psiB) {
+		if (a.invalidRecords() != b.invalidRecords() || a.filesRead() != b.filesRead()
+				|| a.unreadableFiles() != b.unreadableFiles() || !a.samples().keySet().equals(b.samples().keySet())
+				|| !psiA.keySet().equals(psiB.keySet())) {
+			return false;
+		}
+		for (Map.Entry<ModelKey, WindowSamples> entry : a.samples().entrySet()) {
+			WindowSamples other = b.samples().get(entry.getKey());
+			if (entry.getValue().baseline().size() != other.baseline().size()
+					|| entry.getValue().current().size() != other.current().size()) {
+				return false;
+			}
+		}
+		for (Map.Entry<ModelKey, PsiResult> entry : psiA.entrySet()) {
+			PsiResult other = psiB.get(entry.getKey());
+			if (Double.doubleToRawLongBits(entry.getValue().psi()) != Double.doubleToRawLongBits(other.psi()) || Double
+				.doubleToRawLongBits(entry.getValue().pValue()) != Double.doubleToRawLongBits(other.pValue())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Seconds for the command to read the files to /dev/null. */
+	static double floor(String command, List<Path> files) throws IOException {
+		List<String> arguments = new ArrayList<>();
+		arguments.add(command);
+		files.forEach((file) -> arguments.add(file.toString()));
+		long started = System.nanoTime();
+		Process process = new ProcessBuilder(arguments).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.redirectError(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		try {
+			if (process.waitFor() != 0) {
+				throw new IOException(command + " failed with exit code " + process.exitValue());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", ex);
+		}
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	private record Measured(double seconds, double cpuShare, long peakHeap, LogScanResult result) {
+	}
+
+	private static Measured measure(java.util.function.Supplier<LogScanResult> scan) {
+		System.gc();
+		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.toList();
+		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
+		long started = System.nanoTime();
+		LogScanResult result = scan.get();
+		double seconds = (System.nanoTime() - started) / 1e9;
+		double cpuShare = (os.getProcessCpuTime() - cpuBefore) / 1e9 / seconds
+				/ Runtime.getRuntime().availableProcessors();
+		// The sum of each pool's peak: an upper bound of the heap in use at any moment.
+		long peak = heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+		return new Measured(seconds, cpuShare, peak, result);
+	}
+
+	static String loadAverage() {
+		try {
+			String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+			return parts[0] + " " + parts[1] + " " + parts[2];
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+}
