@@ -24,7 +24,7 @@ public class TriggerMetrics {
 
 	private final MeterRegistry registry;
 
-	TriggerMetrics(MeterRegistry registry, BatchJobsProperties batchJobs) {
+	public TriggerMetrics(MeterRegistry registry, BatchJobsProperties batchJobs) {
 		this.registry = registry;
 		for (ScheduledJob job : batchJobs.jobs()) {
 			triggers(job.name());
