@@ -1,7 +1,5 @@
 package io.modelmonitoring.riskanalytics.monitoring;
 
-import java.net.http.HttpClient;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +15,10 @@ class MlServiceConfiguration {
 	private static final Logger logger = LoggerFactory.getLogger(MlServiceConfiguration.class);
 
 	/**
-	 * The client of ml-service, with the configured timeouts, over HTTP/1.1 (no h2c
-	 * upgrade attempts on plain http). Built even when the URL is not set, so start-up
+	 * The client of ml-service, with the configured timeouts. The JDK's
+	 * {@code HttpURLConnection} (HTTP/1.1) rather than its {@code HttpClient}: one
+	 * blocking call per job needs nothing more, and its timeouts surface as plain
+	 * {@code SocketTimeoutException}s. Built even when the URL is not set, so start-up
 	 * never fails for it; the handler then fails each trigger instead.
 	 */
 	@Bean
@@ -30,9 +30,7 @@ class MlServiceConfiguration {
 		HttpClientSettings settings = HttpClientSettings.defaults()
 			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
 		RestClient.Builder configured = builder.clone()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk()
-				.withHttpClientCustomizer((client) -> client.version(HttpClient.Version.HTTP_1_1))
-				.build(settings));
+			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings));
 		if (properties.configured()) {
 			configured.baseUrl(properties.url());
 		}

@@ -1,5 +1,9 @@
 package io.modelmonitoring.riskanalytics.monitoring;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
 import io.modelmonitoring.contracts.JobTrigger;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.riskanalytics.worker.JobFailedException;
@@ -9,6 +13,7 @@ import io.modelmonitoring.riskanalytics.worker.TransientJobFailureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -59,17 +64,34 @@ class ModelMonitoringJobHandler implements JobHandler {
 		catch (HttpClientErrorException ex) {
 			throw new JobFailedException(describe(ex), ex);
 		}
-		catch (ResourceAccessException ex) {
-			throw new TransientJobFailureException("ml-service unreachable at " + this.properties.url() + ": "
-					+ ((ex.getMostSpecificCause().getMessage() != null) ? ex.getMostSpecificCause().getMessage()
-							: ex.getMostSpecificCause().getClass().getSimpleName()),
-					ex);
-		}
 		catch (RestClientException ex) {
-			throw new JobFailedException("ml-service answer unreadable: " + ex.getMessage(), ex);
+			// No connection, a timeout, or the connection lost while the answer was read
+			// (an IOException under the extraction error) may pass; an answer that is not
+			// the expected JSON will not.
+			if (ex instanceof ResourceAccessException || ex.getMostSpecificCause() instanceof IOException) {
+				throw new TransientJobFailureException(describeIoFailure(ex), ex);
+			}
+			throw new JobFailedException("ml-service answer unreadable: " + ex.getMostSpecificCause().getMessage(), ex);
 		}
 		return new JobResult(response.runId(), response.tenants(), response.driftChecked(),
 				response.performanceChecked());
+	}
+
+	/**
+	 * "ml-service did not answer within 30m (services.ml_service.read_timeout)", or
+	 * "ml-service unreachable at http://ml-service:8083: Connection refused".
+	 */
+	private String describeIoFailure(RestClientException ex) {
+		Throwable cause = ex.getMostSpecificCause();
+		// HttpURLConnection says "Read timed out" (and "Connect timed out" for the
+		// other).
+		if (cause instanceof SocketTimeoutException && cause.getMessage() != null
+				&& cause.getMessage().toLowerCase(Locale.ROOT).startsWith("read")) {
+			return "ml-service did not answer within " + this.properties.readTimeout()
+					+ " (services.ml_service.read_timeout) at " + this.properties.url();
+		}
+		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return "ml-service unreachable at " + this.properties.url() + ": " + detail;
 	}
 
 	/** "ml-service answered 409 Conflict: a run is already in progress for tenant-1". */
@@ -84,8 +106,10 @@ class ModelMonitoringJobHandler implements JobHandler {
 		catch (RuntimeException unreadable) {
 			// not a problem document: the status says enough
 		}
-		String status = ex.getStatusCode().value() + " " + ex.getStatusText();
-		return "ml-service answered " + status.strip() + ((detail != null) ? ": " + detail : "");
+		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+		String reason = (status != null) ? status.getReasonPhrase() : ex.getStatusText();
+		return "ml-service answered " + ex.getStatusCode().value() + " " + reason
+				+ ((detail != null) ? ": " + detail : "");
 	}
 
 }

@@ -101,10 +101,10 @@ class BatchJobWorker {
 						trigger.job(), trigger.id(), attempts.get());
 				throw new ImmediateRequeueAmqpException("interrupted while running " + trigger.id(), ex);
 			}
-			Throwable cause = ex.getCause();
-			String reason = (cause instanceof JobFailedException) ? cause.getMessage()
-					: "unexpected error: " + cause.getClass().getName();
-			fail(message, new Failure(trigger.id(), trigger.job(), trigger.job(), attempts.get(), reason, cause),
+			JobFailedException cause = (ex.getCause() instanceof JobFailedException failed) ? failed
+					: new JobFailedException("unexpected error: " + ex.getCause().getClass().getName(), ex.getCause());
+			fail(message,
+					new Failure(trigger.id(), trigger.job(), trigger.job(), attempts.get(), cause.getMessage(), cause),
 					started);
 		}
 	}

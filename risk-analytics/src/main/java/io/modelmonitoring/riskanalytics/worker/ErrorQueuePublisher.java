@@ -7,6 +7,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.retry.RepublishMessageRecovererWithConfirms;
+import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,8 @@ class ErrorQueuePublisher {
 	}
 
 	/**
+	 * @param cause the failure; its message is the reason, and becomes
+	 * {@code x-exception-message}
 	 * @throws org.springframework.amqp.AmqpException when the broker did not take it
 	 */
 	void park(Message message, Throwable cause, String triggerId, String job, int attempts) {
@@ -58,7 +61,10 @@ class ErrorQueuePublisher {
 
 		};
 		recoverer.setConfirmTimeout(this.messaging.confirmTimeout().toMillis());
-		recoverer.recover(message, cause);
+		// The recoverer reads the message of the cause of what it is given, as the
+		// container would wrap the listener's exception.
+		recoverer.recover(message,
+				new ListenerExecutionFailedException("Trigger " + triggerId + " failed", cause, message));
 	}
 
 }

@@ -6,12 +6,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConversionException;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -64,6 +67,7 @@ class WorkerConfiguration {
 		factory.setConcurrentConsumers(worker.concurrency());
 		factory.setMaxConcurrentConsumers(worker.concurrency());
 		factory.setDefaultRequeueRejected(false);
+		factory.setMessageConverter(new RawBodyConverter());
 		factory
 			.setContainerCustomizer((container) -> container.setShutdownTimeout(worker.shutdownTimeout().toMillis()));
 		return factory;
@@ -93,6 +97,25 @@ class WorkerConfiguration {
 			.predicate(TransientJobFailureException.class::isInstance)
 			.build();
 		return new RetryTemplate(policy);
+	}
+
+	/**
+	 * The container hands the listener the message as it came: converting a JSON body
+	 * before the listener sees it would turn bad JSON into a container error the worker
+	 * could not report.
+	 */
+	static final class RawBodyConverter implements MessageConverter {
+
+		@Override
+		public Message toMessage(Object object, MessageProperties messageProperties) {
+			throw new MessageConversionException("the worker's listener container sends nothing");
+		}
+
+		@Override
+		public Object fromMessage(Message message) {
+			return message.getBody();
+		}
+
 	}
 
 }

@@ -1,0 +1,156 @@
+package io.modelmonitoring.riskanalytics.support;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/**
+ * The test's own view of the local RabbitMQ: names no other test run uses, a queue of its
+ * own bound for {@code workflow.job.*}, and clean-up of everything a run declared.
+ * Messages read from a queue are kept, so a test can wait for the one about its trigger
+ * while messages of other triggers arrive in between.
+ */
+public final class TestBroker implements AutoCloseable {
+
+	public static final String HOST = "127.0.0.1";
+
+	public static final int PORT = 5672;
+
+	public final String exchange;
+
+	public final String queue;
+
+	public final String errorQueue;
+
+	public final String outcomeQueue;
+
+	private final CachingConnectionFactory connectionFactory;
+
+	private final RabbitAdmin admin;
+
+	private final RabbitTemplate template;
+
+	private final List<Message> outcomes = new ArrayList<>();
+
+	private final List<Message> parked = new ArrayList<>();
+
+	private TestBroker(String name) {
+		this.exchange = name;
+		this.queue = name + ".jobs";
+		this.errorQueue = name + ".errors";
+		this.outcomeQueue = name + ".outcomes";
+		this.connectionFactory = new CachingConnectionFactory(HOST, PORT);
+		this.connectionFactory.setUsername("guest");
+		this.connectionFactory.setPassword("guest");
+		this.admin = new RabbitAdmin(this.connectionFactory);
+		this.template = new RabbitTemplate(this.connectionFactory);
+	}
+
+	/**
+	 * Checks the broker answers, then declares the test's exchange and its outcome queue
+	 * bound for {@code workflow.job.*}.
+	 */
+	public static TestBroker start() {
+		addresses();
+		TestBroker broker = new TestBroker("test.risk-analytics." + UUID.randomUUID());
+		TopicExchange exchange = new TopicExchange(broker.exchange, true, false);
+		Queue outcomes = new Queue(broker.outcomeQueue, false, false, false);
+		broker.admin.declareExchange(exchange);
+		broker.admin.declareQueue(outcomes);
+		broker.admin.declareBinding(BindingBuilder.bind(outcomes).to(exchange).with("workflow.job.*"));
+		return broker;
+	}
+
+	/** {@code amqp://guest:guest@127.0.0.1:5672}, or a failure saying how to start it. */
+	public static String addresses() {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(HOST, PORT), 2000);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("These tests need RabbitMQ on " + HOST + ":" + PORT
+					+ " (guest/guest). Start it with 'rabbitmq-server -detached', or run every test with "
+					+ "scripts/test.sh, which starts it.", ex);
+		}
+		return "amqp://guest:guest@" + HOST + ":" + PORT;
+	}
+
+	/** Publishes a trigger to the exchange with key {@code workflow.job.trigger}. */
+	public void publishTrigger(String body, String messageId) {
+		this.template.send(this.exchange, "workflow.job.trigger", message(body, messageId));
+	}
+
+	/** Publishes straight to the worker's queue, as an operator does by hand. */
+	public void publishToQueue(String body, String messageId) {
+		this.template.send("", this.queue, message(body, messageId));
+	}
+
+	private static Message message(String body, String messageId) {
+		MessageProperties properties = new MessageProperties();
+		properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+		properties.setMessageId(messageId);
+		return new Message(body.getBytes(StandardCharsets.UTF_8), properties);
+	}
+
+	/**
+	 * The first outcome message matching, read from the outcome queue so far, or null.
+	 */
+	public synchronized Message outcome(Predicate<Message> matching) {
+		return find(this.outcomeQueue, this.outcomes, matching);
+	}
+
+	/** The first error-queue message matching, read so far, or null. */
+	public synchronized Message parked(Predicate<Message> matching) {
+		return find(this.errorQueue, this.parked, matching);
+	}
+
+	private Message find(String queue, List<Message> seen, Predicate<Message> matching) {
+		Message next;
+		while ((next = this.template.receive(queue)) != null) {
+			seen.add(next);
+		}
+		return seen.stream().filter(matching).findFirst().orElse(null);
+	}
+
+	/** How many messages wait in the queue. */
+	public long depth(String queue) {
+		var info = this.admin.getQueueInfo(queue);
+		return (info != null) ? info.getMessageCount() : -1;
+	}
+
+	public static Predicate<Message> header(String name, Object value) {
+		return (message) -> value.equals(message.getMessageProperties().getHeaders().get(name));
+	}
+
+	public static String body(Message message) {
+		return new String(message.getBody(), StandardCharsets.UTF_8);
+	}
+
+	/** Deletes every queue and the exchange the run declared. */
+	@Override
+	public void close() {
+		try {
+			for (String queue : List.of(this.queue, this.errorQueue, this.outcomeQueue)) {
+				this.admin.deleteQueue(queue);
+			}
+			this.admin.deleteExchange(this.exchange);
+		}
+		finally {
+			this.connectionFactory.destroy();
+		}
+	}
+
+}
