@@ -196,6 +196,10 @@ class JobsApiIntegrationTests {
 		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:unknown-job");
 		assertThat(problem.path("job").asString()).isEqualTo("model-monitorin");
 		assertThat(problem.path("detail").asString()).contains("model-monitoring");
+
+		HttpResponse<String> unknownPath = get("/api/v1/workflow/nothing");
+		assertThat(unknownPath.statusCode()).isEqualTo(404);
+		assertThat(unknownPath.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 	}
 
 	@Test
