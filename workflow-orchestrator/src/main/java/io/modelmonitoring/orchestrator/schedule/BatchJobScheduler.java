@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * not fire the same schedule again.
  */
 @Component
-public class BatchJobScheduler implements SchedulingConfigurer {
+class BatchJobScheduler implements SchedulingConfigurer {
 
 	/** The trigger's {@code triggeredBy} when the schedule fired it. */
-	public static final String TRIGGERED_BY = "schedule";
+	static final String TRIGGERED_BY = "schedule";
 
 	private static final Logger log = LoggerFactory.getLogger(BatchJobScheduler.class);
 
