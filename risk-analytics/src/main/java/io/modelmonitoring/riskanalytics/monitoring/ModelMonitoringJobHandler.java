@@ -10,8 +10,6 @@ import io.modelmonitoring.riskanalytics.worker.JobFailedException;
 import io.modelmonitoring.riskanalytics.worker.JobHandler;
 import io.modelmonitoring.riskanalytics.worker.JobResult;
 import io.modelmonitoring.riskanalytics.worker.TransientJobFailureException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,7 +29,8 @@ import org.springframework.web.client.RestClientException;
 @Component
 class ModelMonitoringJobHandler implements JobHandler {
 
-	private static final Logger logger = LoggerFactory.getLogger(ModelMonitoringJobHandler.class);
+	static final String NOT_CONFIGURED = "services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
+			+ "ml-service cannot be called";
 
 	private final MlServiceClient client;
 
@@ -47,12 +46,16 @@ class ModelMonitoringJobHandler implements JobHandler {
 		return MessageTypes.MODEL_MONITORING_JOB;
 	}
 
+	/** The URL unset: logged as an error by the worker, with the trigger id. */
+	@Override
+	public String notRunnableReason() {
+		return this.properties.configured() ? null : NOT_CONFIGURED;
+	}
+
 	@Override
 	public JobResult run(JobTrigger trigger) {
 		if (!this.properties.configured()) {
-			logger.error("model-monitoring cannot run triggerId={}: services.ml_service.url "
-					+ "(env SERVICES_ML_SERVICE_URL) is not set", trigger.id());
-			throw new JobFailedException("services.ml_service.url is not set: ml-service cannot be called");
+			throw new JobFailedException(NOT_CONFIGURED);
 		}
 		MonitoringRunResponse response;
 		try {

@@ -88,6 +88,12 @@ class BatchJobWorker {
 					new JobFailedException(reason)), started);
 			return;
 		}
+		String notRunnable = handler.notRunnableReason();
+		if (notRunnable != null) {
+			fail(message, new Failure(trigger.id(), trigger.job(), trigger.job(), 0, notRunnable,
+					new JobFailedException(notRunnable)), started);
+			return;
+		}
 		logger.info("{} started triggerId={} tenantIds={} triggeredBy={} redelivered={}", trigger.job(), trigger.id(),
 				trigger.metadata().tenantIds(), trigger.triggeredBy(), message.getMessageProperties().isRedelivered());
 		AtomicInteger attempts = new AtomicInteger();

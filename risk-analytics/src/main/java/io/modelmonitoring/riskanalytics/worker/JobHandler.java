@@ -13,6 +13,14 @@ public interface JobHandler {
 	String job();
 
 	/**
+	 * Why the job cannot run at all in this service's configuration, or null when it can.
+	 * A trigger then fails at once, with no attempt and no retry.
+	 */
+	default String notRunnableReason() {
+		return null;
+	}
+
+	/**
 	 * Runs the job once.
 	 * @throws TransientJobFailureException when trying again later may succeed
 	 * @throws JobFailedException when it may not
