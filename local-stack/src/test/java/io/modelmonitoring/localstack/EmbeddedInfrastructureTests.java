@@ -54,6 +54,18 @@ class EmbeddedInfrastructureTests {
 	}
 
 	@Test
+	void theEmbeddedMongoDbAnswersHelloAsTheHealthCheckSendsIt() {
+		int port = freePort();
+		try (EmbeddedMongo mongo = EmbeddedMongo.start(port);
+				MongoClient client = MongoClients.create(mongo.uri(LocalStack.DATABASE))) {
+			Document answer = client.getDatabase(LocalStack.DATABASE).runCommand(new Document("hello", 1));
+			assertThat(answer.get("ok", Number.class).doubleValue()).isEqualTo(1.0);
+			assertThat(answer.getBoolean("isWritablePrimary")).isTrue();
+			assertThat(answer.getInteger("maxWireVersion")).isPositive();
+		}
+	}
+
+	@Test
 	void urlsAreRedactedAndDatabasesFound() {
 		assertThat(LocalStack.redact("amqp://guest:guest@127.0.0.1:5673"))
 			.isEqualTo("amqp://guest:guest@127.0.0.1:5673");
