@@ -103,8 +103,8 @@ final class DemoRun {
 		for (JsonNode event : outcome.events()) {
 			JsonNode eventData = event.path("data");
 			String detail = "ml.model.drift.detected".equals(event.path("type").asString())
-					? String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%.2g", eventData.path("delta").asDouble(),
-							eventData.path("threshold").asString(), eventData.path("pValue").asDouble())
+					? String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%s", eventData.path("delta").asDouble(),
+							eventData.path("threshold").asString(), pValue(eventData.path("pValue").asDouble()))
 					: String.format(Locale.ROOT, "%s=%s threshold=%s", eventData.path("metric").asString(),
 							eventData.path("value").asString(), eventData.path("threshold").asString());
 			out.printf("  %-30s %-10s %-16s %s%n", event.path("type").asString(), event.path("tenantId").asString(),
@@ -119,9 +119,14 @@ final class DemoRun {
 			return model.path("baselineCount").isNull() ? "-" : String.format("skipped (%d/%d)",
 					model.path("baselineCount").asInt(), model.path("currentCount").asInt());
 		}
-		return String.format(Locale.ROOT, "%.3f (p=%.2g, %d/%d)", model.path("psi").asDouble(),
-				model.path("pValue").asDouble(), model.path("baselineCount").asInt(),
+		return String.format(Locale.ROOT, "%.3f (p=%s, %d/%d)", model.path("psi").asDouble(),
+				pValue(model.path("pValue").asDouble()), model.path("baselineCount").asInt(),
 				model.path("currentCount").asInt());
+	}
+
+	/** Below 1e-4 a p-value only says "not sampling noise"; its digits would be noise. */
+	private static String pValue(double pValue) {
+		return (pValue < 1e-4) ? "<0.0001" : String.format(Locale.ROOT, "%.2g", pValue);
 	}
 
 	private static String number(JsonNode value) {

@@ -41,6 +41,8 @@ final class DemoScenario {
 			new DemoModel("globex", "risk-scoring", 0.35, 0.35, 120, 120, "Brier score above threshold"),
 			new DemoModel("initech", "win-probability", 0.50, 0.50, 120, 120, "MAE above threshold"));
 
+	static final List<String> TENANTS = MODELS.stream().map(DemoModel::tenantId).distinct().toList();
+
 	private final long seed;
 
 	private final Instant asOf;

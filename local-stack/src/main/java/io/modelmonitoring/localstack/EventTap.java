@@ -83,7 +83,10 @@ final class EventTap implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
-		this.connection.close();
+		// On SIGTERM the embedded broker's own shutdown may have closed it already.
+		if (this.connection.isOpen()) {
+			this.connection.close();
+		}
 	}
 
 }

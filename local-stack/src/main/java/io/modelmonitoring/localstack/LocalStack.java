@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -145,7 +146,9 @@ public final class LocalStack implements AutoCloseable {
 		long lines = scenario.writeLake(lake);
 		try (MongoClient client = MongoClients.create(this.mongoUri)) {
 			var evaluations = client.getDatabase(databaseOf(this.mongoUri)).getCollection("ml_evaluations");
-			evaluations.drop();
+			// Only the demo's own tenants: the URI may point at a database with other
+			// data.
+			evaluations.deleteMany(Filters.in("tenantId", DemoScenario.TENANTS));
 			evaluations.insertMany(scenario.evaluations());
 		}
 		this.out.printf("Demo data (seed %d): %d inference log lines in %s, %d evaluations in ml_evaluations%n",
