@@ -14,4 +14,4 @@ ensure_azurite
 trap stop_azurite EXIT
 
 ./mvnw -B -ntp verify "$@"
-scripts/check-deployment.sh
+scripts/check-deployment.sh --require-scrapes

@@ -1,5 +1,9 @@
 package io.modelmonitoring.riskanalytics.worker;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,6 +54,8 @@ class BatchJobWorkerIntegrationTests {
 	static final ScriptedMlService mlService = new ScriptedMlService();
 
 	static final Duration WAIT = Duration.ofSeconds(20);
+
+	static final Path SCRAPE = Path.of("target", "prometheus-scrape.txt");
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -285,7 +291,7 @@ class BatchJobWorkerIntegrationTests {
 	}
 
 	@Test
-	void metricsAreServedForPrometheus() {
+	void metricsAreServedForPrometheus() throws IOException {
 		String id = UUID.randomUUID().toString();
 		broker.publishTrigger(trigger(id, "{}"), id);
 		awaitOutcome(id);
@@ -306,6 +312,9 @@ class BatchJobWorkerIntegrationTests {
 			.orElseThrow();
 		double seconds = Double.parseDouble(lastSuccess.substring(lastSuccess.lastIndexOf(' ') + 1));
 		assertThat(seconds).isBetween(Instant.now().getEpochSecond() - 60.0, Instant.now().getEpochSecond() + 1.0);
+		// The deployment check compares the dashboards' and alerts' metric names with it.
+		Files.createDirectories(SCRAPE.getParent());
+		Files.writeString(SCRAPE, scrape, StandardCharsets.UTF_8);
 
 		assertThat(client.get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value())
 			.isEqualTo(200);

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +41,8 @@ import static org.assertj.core.api.Assertions.fail;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobsApiIntegrationTests {
+
+	static final Path SCRAPE = Path.of("target", "prometheus-scrape.txt");
 
 	static final String EXCHANGE = TestServers.uniqueName("test.orchestrator.events");
 
@@ -245,6 +249,9 @@ class JobsApiIntegrationTests {
 			.contains("batch_job_trigger_failures_total{batch_job=\"model-monitoring\",reason=\"lock\"} 0.0");
 		assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
 		assertThat(get("/actuator/beans").statusCode()).isEqualTo(404);
+		// The deployment check compares the dashboards' and alerts' metric names with it.
+		Files.createDirectories(SCRAPE.getParent());
+		Files.writeString(SCRAPE, prometheus, StandardCharsets.UTF_8);
 	}
 
 	/**
