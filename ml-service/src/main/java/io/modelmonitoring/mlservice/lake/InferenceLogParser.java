@@ -2,6 +2,7 @@ package io.modelmonitoring.mlservice.lake;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ import tools.jackson.core.json.JsonFactory;
  * <li>otherwise the prediction joins the window(s) its timestamp falls in.</li>
  * </ol>
  * The stream is read in chunks through a fixed buffer: memory does not grow with the file
- * or its line count. One parser reads one stream at a time; it is not thread-safe.
+ * or its line count. Lines of the common flat shape are read by {@link FlatLineScanner};
+ * the rest by Jackson's streaming parser. One parser reads one stream at a time; it is
+ * not thread-safe.
  */
 final class InferenceLogParser {
 
@@ -52,6 +55,12 @@ final class InferenceLogParser {
 	private final SampleCollector collector;
 
 	private final int maxLineBytes;
+
+	/** Null: every line goes through Jackson (tests compare the two paths). */
+	private final FlatLineScanner scanner;
+
+	/** The timestamp of a scanned line, as the characters the instant parser reads. */
+	private final char[] timestampChars = new char[64];
 
 	private final byte[] chunk = new byte[CHUNK_BYTES];
 
@@ -87,8 +96,13 @@ final class InferenceLogParser {
 	}
 
 	InferenceLogParser(SampleCollector collector, int maxLineBytes) {
+		this(collector, maxLineBytes, true);
+	}
+
+	InferenceLogParser(SampleCollector collector, int maxLineBytes, boolean scanFlatLines) {
 		this.collector = collector;
 		this.maxLineBytes = maxLineBytes;
+		this.scanner = scanFlatLines ? new FlatLineScanner() : null;
 	}
 
 	/**
@@ -189,6 +203,58 @@ final class InferenceLogParser {
 
 	/** Reads the fields of one line; false when it is not a single JSON object. */
 	private boolean parse(byte[] bytes, int offset, int length) {
+		if (this.scanner != null && this.scanner.scan(bytes, offset, length)) {
+			takeScanned(bytes);
+			return true;
+		}
+		return parseWithJackson(bytes, offset, length);
+	}
+
+	private void takeScanned(byte[] bytes) {
+		FlatLineScanner scanned = this.scanner;
+		this.tenantId = null;
+		this.modelId = null;
+		this.timestamp = null;
+		if (scanned.tenantLength >= 0) {
+			this.lastTenantId = reuse(bytes, scanned.tenantStart, scanned.tenantLength, this.lastTenantId);
+			this.tenantId = this.lastTenantId;
+		}
+		if (scanned.modelLength >= 0) {
+			this.lastModelId = reuse(bytes, scanned.modelStart, scanned.modelLength, this.lastModelId);
+			this.modelId = this.lastModelId;
+		}
+		if (scanned.timestampLength >= 0 && scanned.timestampLength <= this.timestampChars.length) {
+			char[] chars = this.timestampChars;
+			for (int k = 0; k < scanned.timestampLength; k++) {
+				chars[k] = (char) bytes[scanned.timestampStart + k];
+			}
+			this.timestamp = parseInstant(chars, 0, scanned.timestampLength);
+		}
+		else if (scanned.timestampLength > this.timestampChars.length) {
+			this.timestamp = parseInstant(
+					new String(bytes, scanned.timestampStart, scanned.timestampLength, StandardCharsets.ISO_8859_1)
+						.toCharArray(),
+					0, scanned.timestampLength);
+		}
+		this.hasPrediction = scanned.hasPrediction;
+		this.prediction = scanned.prediction;
+	}
+
+	/** An ASCII string of the line, as the previous line's String when it is the same. */
+	private static String reuse(byte[] bytes, int offset, int length, String previous) {
+		if (previous != null && previous.length() == length) {
+			boolean same = true;
+			for (int i = 0; i < length && same; i++) {
+				same = previous.charAt(i) == bytes[offset + i];
+			}
+			if (same) {
+				return previous;
+			}
+		}
+		return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+	}
+
+	private boolean parseWithJackson(byte[] bytes, int offset, int length) {
 		this.tenantId = null;
 		this.modelId = null;
 		this.hasPrediction = false;
