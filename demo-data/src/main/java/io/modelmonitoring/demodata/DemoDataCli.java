@@ -9,7 +9,10 @@ import java.util.Map;
  * {@code java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --out /tmp/lake
  * [--format jsonl|jsonl.gz|parquet] [--records 10000000 | --records-per-day N]
  * [--days 60] [--tenants 20] [--models 5] [--files-per-day 4] [--seed 42]
- * [--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100]}
+ * [--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--evaluations-per-model 4]
+ * [--mongodb-uri mongodb://127.0.0.1:27017/model_monitoring]}: the lake, and the matching
+ * evaluations in {@code DIR/ml_evaluations.jsonl} (loaded into MongoDB too when a URI is
+ * given).
  */
 public final class DemoDataCli {
 
@@ -45,12 +48,20 @@ public final class DemoDataCli {
 		System.out.printf("wrote %,d records in %,d files (%,d bytes) under %s/%s in %.1f s%n", summary.records(),
 				summary.files(), summary.bytes(), options.get("out"), DemoLake.PREFIX,
 				summary.took().toMillis() / 1000.0);
+		int perModel = Integer.parseInt(options.getOrDefault("evaluations-per-model", "4"));
+		int evaluations = DemoEvaluations.write(Path.of(options.get("out")), spec, perModel);
+		System.out.printf("wrote %,d evaluations to %s/%s%n", evaluations, options.get("out"), DemoEvaluations.FILE);
+		if (options.containsKey("mongodb-uri")) {
+			MongoLoader.load(options.get("mongodb-uri"), DemoEvaluations.documents(spec, perModel));
+			System.out.printf("loaded them into ml_evaluations at %s%n", options.get("mongodb-uri"));
+		}
 	}
 
 	static String usage() {
 		return "usage: demo-data --out DIR [--format jsonl|jsonl.gz|parquet] [--records N | --records-per-day N] "
 				+ "[--days 60] [--tenants 20] [--models 5] [--files-per-day 4] [--seed 42] "
-				+ "[--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100]";
+				+ "[--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--evaluations-per-model 4] "
+				+ "[--mongodb-uri URI]";
 	}
 
 }
