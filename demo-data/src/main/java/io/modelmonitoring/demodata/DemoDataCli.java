@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.mongodb.MongoException;
+
 /**
  * {@code java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --out /tmp/lake
  * [--format jsonl|jsonl.gz|parquet] [--records 10000000 | --records-per-day N]
@@ -52,7 +54,14 @@ public final class DemoDataCli {
 		int evaluations = DemoEvaluations.write(Path.of(options.get("out")), spec, perModel);
 		System.out.printf("wrote %,d evaluations to %s/%s%n", evaluations, options.get("out"), DemoEvaluations.FILE);
 		if (options.containsKey("mongodb-uri")) {
-			MongoLoader.load(options.get("mongodb-uri"), DemoEvaluations.documents(spec, perModel));
+			try {
+				MongoLoader.load(options.get("mongodb-uri"), DemoEvaluations.documents(spec, perModel));
+			}
+			catch (MongoException ex) {
+				System.err.printf("could not load the evaluations into %s: %s%n", options.get("mongodb-uri"),
+						ex.getMessage());
+				System.exit(1);
+			}
 			System.out.printf("loaded them into ml_evaluations at %s%n", options.get("mongodb-uri"));
 		}
 	}
