@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,9 @@ class ModelMonitoringController {
 	}
 
 	@GetMapping("/runs")
-	List<MonitoringRun> runs(@RequestParam(required = false) String tenantId,
+	List<MonitoringRun> runs(
+			@RequestParam(required = false) @Pattern(regexp = TenantIds.PATTERN,
+					message = TenantIds.PATTERN_MESSAGE) String tenantId,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
 		return this.runs.list(tenantId, limit);
 	}

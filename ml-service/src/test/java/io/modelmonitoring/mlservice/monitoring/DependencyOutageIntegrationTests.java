@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.modelmonitoring.mlservice.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -94,13 +95,15 @@ class DependencyOutageIntegrationTests {
 	private HttpResponse<String> post(String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/ml/model-monitoring/run"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestTokens.valid())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", "Bearer " + TestTokens.valid())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private String base() {

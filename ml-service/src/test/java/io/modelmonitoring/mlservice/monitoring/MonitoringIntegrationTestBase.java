@@ -22,6 +22,7 @@ import java.util.function.IntToDoubleFunction;
 import java.util.zip.GZIPOutputStream;
 
 import io.modelmonitoring.mlservice.support.TestServers;
+import io.modelmonitoring.mlservice.support.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -77,15 +78,24 @@ abstract class MonitoringIntegrationTestBase {
 
 	final HttpClient http = HttpClient.newHttpClient();
 
+	/** A run request with a valid token, as risk-analytics sends it. */
 	HttpResponse<String> post(String body) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri("/run"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return post(body, TestTokens.valid());
+	}
+
+	HttpResponse<String> post(String body, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/run")).header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+		return this.http.send(
+				HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestTokens.valid()).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	URI uri(String path) {

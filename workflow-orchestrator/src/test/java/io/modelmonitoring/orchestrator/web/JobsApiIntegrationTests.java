@@ -10,13 +10,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.orchestrator.support.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +34,8 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -40,6 +50,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
 class JobsApiIntegrationTests {
 
 	static final Path SCRAPE = Path.of("target", "prometheus-scrape.txt");
@@ -113,6 +124,7 @@ class JobsApiIntegrationTests {
 	@Test
 	void aTriggerWithoutBodyRunsEveryTenant() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
+			.header("Authorization", "Bearer " + TestTokens.valid())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(202);
@@ -184,6 +196,7 @@ class JobsApiIntegrationTests {
 	void aBodyThatIsNotJsonByContentTypeIsRefused() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
 			.header("Content-Type", "text/plain")
+			.header("Authorization", "Bearer " + TestTokens.valid())
 			.POST(HttpRequest.BodyPublishers.ofString("tenant-1"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(415);
@@ -252,6 +265,105 @@ class JobsApiIntegrationTests {
 		// The deployment check compares the dashboards' and alerts' metric names with it.
 		Files.createDirectories(SCRAPE.getParent());
 		Files.writeString(SCRAPE, prometheus, StandardCharsets.UTF_8);
+		// Open without a token: probes and scrapes carry none.
+		for (String open : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus")) {
+			assertThat(this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + open)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).as(open).isEqualTo(200);
+		}
+	}
+
+	static Stream<Arguments> attacks() {
+		Instant now = Instant.now();
+		String secret = TestTokens.SECRET;
+		return Stream
+			.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
+					Arguments.of("bad signature",
+							TestTokens.hs256(TestTokens.claims().build(),
+									"another-secret-the-service-does-not-know-01"),
+							401),
+					Arguments.of("expired",
+							TestTokens.hs256(TestTokens.claims()
+								.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+								.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
+								.build(), secret),
+							401),
+					Arguments.of("not yet valid", TestTokens.hs256(
+							TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
+							secret), 401),
+					Arguments.of(
+							"wrong issuer",
+							TestTokens.hs256(TestTokens.claims().issuer("https://evil.test").build(), secret), 401),
+					Arguments.of(
+							"ml-service's audience",
+							TestTokens.hs256(TestTokens.claims().audience("ml-service").build(), secret), 401),
+					Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
+					Arguments.of("ml-service's scope", TestTokens
+						.hs256(TestTokens.claims().claim("scope", "model-monitoring:run").build(), secret), 403));
+	}
+
+	/**
+	 * The security issue's attacks on the trigger: refused with 401/403 problem+json, no
+	 * trigger published, and the token in neither the answer nor the log.
+	 */
+	@ParameterizedTest(name = "{0} -> {2}")
+	@MethodSource("attacks")
+	void aTriggerWithABadTokenIsRefused(String name, String token, int status, CapturedOutput output) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
+			.header("Content-Type", "application/json");
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		HttpResponse<String> response = this.http.send(
+				request.POST(HttpRequest.BodyPublishers.ofString("{\"triggeredBy\": \"" + name + "\"}")).build(),
+				HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.headers().firstValue("WWW-Authenticate"))
+			.hasValueSatisfying((header) -> assertThat(header).startsWith("Bearer"));
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo((status == 401)
+				? "urn:model-monitoring:problem:unauthorized" : "urn:model-monitoring:problem:forbidden");
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		if (token != null) {
+			assertThat(response.body()).doesNotContain(token);
+			assertThat(output.getAll()).doesNotContain(token);
+		}
+		assertThat(this.rabbit.receive(QUEUE, Duration.ofMillis(200))).as("no trigger published").isNull();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			an operator object as a string | ["{\\"$ne\\": null}"]    | tenantIds[0]
+			$where                         | ["tenant-1", "$where"]   | tenantIds[1]
+			129 characters                 | ["%s"]                   | tenantIds[0]
+			a newline                      | ["tenant-1\\nforged"]   | tenantIds[0]
+			""")
+	void hostileTenantIdsAreRefused(String name, String tenantIds, String field) throws Exception {
+		HttpResponse<String> response = post("/model-monitoring/trigger",
+				"{\"tenantIds\": " + tenantIds.formatted("a".repeat(129)) + "}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(strings(this.json.readTree(response.body()).path("fields"))).containsExactly(field);
+	}
+
+	@Test
+	void moreThanAThousandTenantIdsOrAnOversizedBodyAreRefused() throws Exception {
+		String tooMany = IntStream.rangeClosed(0, 1000)
+			.mapToObj((i) -> "\"t-" + i + "\"")
+			.collect(Collectors.joining(",", "[", "]"));
+		HttpResponse<String> many = post("/model-monitoring/trigger", "{\"tenantIds\": " + tooMany + "}");
+		assertThat(many.statusCode()).as(many.body()).isEqualTo(400);
+		assertThat(strings(this.json.readTree(many.body()).path("fields"))).containsExactly("tenantIds");
+
+		// 300 KB: over the default cap of 256 KB.
+		HttpResponse<String> large = post("/model-monitoring/trigger",
+				"{\"triggeredBy\": \"" + "x".repeat(300 * 1024) + "\"}");
+		assertThat(large.statusCode()).isEqualTo(413);
+		assertThat(large.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(large.body()).path("type").asString())
+			.isEqualTo("urn:model-monitoring:problem:payload-too-large");
 	}
 
 	/**
@@ -272,16 +384,19 @@ class JobsApiIntegrationTests {
 		return this.json.readTree(new String(receive(triggerId).getBody(), StandardCharsets.UTF_8));
 	}
 
+	/** A request with a valid token, as an operator's tooling sends it. */
 	private HttpResponse<String> post(String path, String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestTokens.valid())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + TestTokens.valid())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private URI uri(String path) {

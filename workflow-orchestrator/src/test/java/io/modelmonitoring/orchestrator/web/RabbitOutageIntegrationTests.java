@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.orchestrator.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,7 @@ class RabbitOutageIntegrationTests {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(uri("/api/v1/workflow/jobs/model-monitoring/trigger"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TestTokens.valid())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"tenantIds\": [\"tenant-1\"]}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 

@@ -1,0 +1,302 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.modelmonitoring.mlservice.performance.EvaluationStore;
+import io.modelmonitoring.mlservice.support.TestTokens;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The attacks of the security issue against the running service (shared secret, issuer
+ * configured): each is refused with 401 or 403 problem+json, and no token reaches the
+ * log, which runs at DEBUG for Spring Security meanwhile. Then the hostile inputs: too
+ * many or odd tenant ids, oversized bodies, and tenant ids that look like query
+ * operators, down to the store.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
+
+	static final String OTHER_SECRET = "another-secret-that-the-service-does-not-know-0123";
+
+	@Autowired
+	LoggingSystem logging;
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Autowired
+	EvaluationStore evaluations;
+
+	@BeforeAll
+	void verboseSecurityLogs() {
+		this.logging.setLogLevel("org.springframework.security", LogLevel.DEBUG);
+		this.logging.setLogLevel("io.modelmonitoring", LogLevel.DEBUG);
+	}
+
+	@AfterAll
+	void quietSecurityLogs() {
+		this.logging.setLogLevel("org.springframework.security", null);
+		this.logging.setLogLevel("io.modelmonitoring", null);
+	}
+
+	static Stream<Arguments> attacks() {
+		Instant now = Instant.now();
+		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
+				Arguments.of("bad signature", TestTokens.hs256(TestTokens.claims().build(), OTHER_SECRET), 401),
+				Arguments.of("expired",
+						TestTokens.hs256(TestTokens.claims()
+							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
+							.build(), TestTokens.SECRET),
+						401),
+				Arguments.of("not yet valid",
+						TestTokens.hs256(
+								TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
+								TestTokens.SECRET),
+						401),
+				Arguments.of("no expiry",
+						TestTokens.hs256(TestTokens.claims().expirationTime(null).build(), TestTokens.SECRET), 401),
+				Arguments.of("wrong issuer",
+						TestTokens.hs256(TestTokens.claims().issuer("https://evil.test").build(), TestTokens.SECRET),
+						401),
+				Arguments.of("wrong audience",
+						TestTokens.hs256(TestTokens.claims().audience("workflow-orchestrator").build(),
+								TestTokens.SECRET),
+						401),
+				Arguments.of("no audience",
+						TestTokens.hs256(TestTokens.claims().audience((String) null).build(), TestTokens.SECRET), 401),
+				Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
+				Arguments.of("missing scope",
+						TestTokens.hs256(TestTokens.claims().claim("scope", "workflow:trigger").build(),
+								TestTokens.SECRET),
+						403),
+				Arguments.of("no scope at all",
+						TestTokens.hs256(TestTokens.claims().claim("scope", null).build(), TestTokens.SECRET), 403));
+	}
+
+	@ParameterizedTest(name = "{0} -> {2}")
+	@MethodSource("attacks")
+	void aRunWithABadTokenIsRefused(String name, String token, int status, CapturedOutput output) throws Exception {
+		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-1\"]}", token);
+
+		assertProblem(response, status);
+		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(header) -> assertThat(header).startsWith("Bearer").doesNotContain(String.valueOf(token)));
+		assertThat(get401or403("/runs", token)).isEqualTo(status);
+		if (token != null) {
+			assertThat(response.body()).doesNotContain(token);
+			assertThat(output.getAll()).doesNotContain(token);
+		}
+	}
+
+	@Test
+	void aTokenInTheQueryStringOrBasicCredentialsAreNotTaken(CapturedOutput output) throws Exception {
+		String token = TestTokens.valid();
+		HttpResponse<String> query = this.http.send(HttpRequest.newBuilder(uri("/runs?access_token=" + token)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertProblem(query, 401);
+		HttpResponse<String> basic = this.http.send(
+				HttpRequest.newBuilder(uri("/runs")).header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertProblem(basic, 401);
+		assertThat(output.getAll()).doesNotContain(token);
+	}
+
+	@Test
+	void aValidTokenIsTakenAndNotLogged(CapturedOutput output) throws Exception {
+		String token = TestTokens.valid();
+		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-none\"], \"asOf\": \"2026-11-22T06:00:00Z\"}",
+				token);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(output.getAll()).doesNotContain(token);
+	}
+
+	@Test
+	void healthAndPrometheusAreOpenAndTheOtherActuatorEndpointsAreOff() throws Exception {
+		// Health answers without a token (503 here: mongo-java-server lacks the hello
+		// command Boot's MongoDB health check sends, so the whole is DOWN).
+		assertThat(actuator("/actuator/health", null)).isIn(200, 503);
+		assertThat(actuator("/actuator/health/liveness", null)).isEqualTo(200);
+		assertThat(actuator("/actuator/prometheus", null)).isEqualTo(200);
+		// Off: without a token they are refused before anything else; with one, not
+		// found.
+		for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator")) {
+			assertThat(actuator(endpoint, null)).as(endpoint).isEqualTo(401);
+			assertThat(actuator(endpoint, TestTokens.valid())).as(endpoint).isEqualTo(404);
+		}
+	}
+
+	static Stream<Arguments> hostileTenantIds() {
+		String tooMany = IntStream.rangeClosed(0, 1000)
+			.mapToObj((i) -> "\"t-" + i + "\"")
+			.collect(Collectors.joining(",", "[", "]"));
+		return Stream.of(Arguments.of("1001 tenant ids", tooMany, "tenantIds"),
+				Arguments.of("an operator object as a string", "[\"{\\\"$ne\\\": null}\"]", "tenantIds[0]"),
+				Arguments.of("$where", "[\"tenant-1\", \"$where\"]", "tenantIds[1]"),
+				Arguments.of("$ne", "[\"$ne\"]", "tenantIds[0]"),
+				Arguments.of("a regex", "[\".*\", \"/.*/\"]", "tenantIds[1]"),
+				Arguments.of("129 characters", "[\"" + "a".repeat(129) + "\"]", "tenantIds[0]"),
+				Arguments.of("a space", "[\"tenant 1\"]", "tenantIds[0]"),
+				Arguments.of("a newline (log forging)", "[\"tenant-1\\nERROR forged\"]", "tenantIds[0]"),
+				Arguments.of("an empty string", "[\"\"]", "tenantIds[0]"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("hostileTenantIds")
+	void hostileTenantIdsAreRefusedNamingTheField(String name, String tenantIds, String field) throws Exception {
+		HttpResponse<String> response = post("{\"tenantIds\": " + tenantIds + "}");
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
+		assertThat(problem.path("fields").get(0).asString()).isEqualTo(field);
+	}
+
+	@Test
+	void exactlyOneThousandTenantIdsOfTheLongestKindAreTaken() throws Exception {
+		// 1000 ids of 128 characters: about 131 KB, within the 256 KB cap.
+		String tenantIds = IntStream.range(0, 1000)
+			.mapToObj((i) -> "\"" + String.format("%0128d", i) + "\"")
+			.collect(Collectors.joining(",", "[", "]"));
+		HttpResponse<String> response = post("{\"tenantIds\": " + tenantIds + ", \"asOf\": \"2026-11-22T06:00:00Z\"}");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(this.json.readTree(response.body()).path("tenants").asInt()).isEqualTo(1000);
+	}
+
+	@Test
+	void aQueryTenantIdThatLooksLikeAnOperatorIsRefused() throws Exception {
+		HttpResponse<String> response = get(
+				"/runs?tenantId=" + URLEncoder.encode("{\"$ne\": null}", StandardCharsets.UTF_8));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(this.json.readTree(response.body()).path("fields").get(0).asString()).isEqualTo("tenantId");
+	}
+
+	@Test
+	void aBodyOverTheCapIsRefusedWith413() throws Exception {
+		// 300 KB of padding: over the default cap of 256 KB (262144 bytes).
+		String body = "{\"tenantIds\": [\"tenant-1\"], \"padding\": \"" + "x".repeat(300 * 1024) + "\"}";
+		assertPayloadTooLarge(post(body));
+
+		// The same without a Content-Length (chunked): read up to the cap, then refused.
+		HttpResponse<String> chunked = this.http.send(HttpRequest.newBuilder(uri("/run"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestTokens.valid())
+			.POST(HttpRequest.BodyPublishers
+				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertPayloadTooLarge(chunked);
+	}
+
+	@Test
+	void aChunkedBodyUnderTheCapIsReadAsUsual() throws Exception {
+		byte[] body = "{\"tenantIds\": [\"tenant-none\"], \"asOf\": \"2026-11-22T06:00:00Z\"}"
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/run"))
+			.header("Content-Type", "application/json")
+			.header("Authorization", "Bearer " + TestTokens.valid())
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+	}
+
+	/**
+	 * The stores take tenant ids as values only: an id that reads like an operator
+	 * matches the documents holding that very string, and nothing else.
+	 */
+	@Test
+	void operatorLikeTenantIdsMatchNothingInTheStores() {
+		Date createdAt = Date.from(AS_OF.minus(Duration.ofDays(1)));
+		this.mongo.insert(List.of(
+				new Document("_id", "injection-a").append("tenantId", "tenant-injection")
+					.append("modelId", "m")
+					.append("createdAt", createdAt)
+					.append("brier", 0.1),
+				new Document("_id", "injection-literal").append("tenantId", "$where")
+					.append("modelId", "m")
+					.append("createdAt", createdAt)
+					.append("brier", 0.1)),
+				"ml_evaluations");
+		long before = this.mongo.getCollection("ml_evaluations").countDocuments();
+		try {
+			for (String hostile : List.of("{\"$ne\": null}", "{\"$gt\": \"\"}", "$ne", "this.tenantId != ''",
+					"{\"$where\": \"sleep(100) || true\"}")) {
+				assertThat(this.evaluations.newest(hostile, 100)).as(hostile).isEmpty();
+			}
+			assertThat(this.evaluations.newest("$where", 100)).extracting((document) -> document.get("_id"))
+				.containsExactly("injection-literal");
+			assertThat(this.mongo.getCollection("ml_evaluations").countDocuments()).isEqualTo(before);
+		}
+		finally {
+			this.mongo.remove(Query.query(Criteria.where("_id").in("injection-a", "injection-literal")),
+					"ml_evaluations");
+		}
+	}
+
+	private void assertPayloadTooLarge(HttpResponse<String> response) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:payload-too-large");
+		assertThat(problem.path("detail").asString()).contains("security.max_request_body");
+	}
+
+	private void assertProblem(HttpResponse<String> response, int status) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(status);
+		assertThat(problem.path("type").asString()).isEqualTo((status == 401)
+				? "urn:model-monitoring:problem:unauthorized" : "urn:model-monitoring:problem:forbidden");
+		assertThat(problem.path("detail").asString()).isNotBlank();
+	}
+
+	private int get401or403(String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
+	private int actuator(String path, String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+	}
+
+}
