@@ -1,5 +1,8 @@
 package io.modelmonitoring.riskanalytics.monitoring;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,30 @@ class MlServiceConfiguration {
 	 * {@code SocketTimeoutException}s. Built even when the URL is not set, so start-up
 	 * never fails for it; the handler then fails each trigger instead.
 	 */
+	/**
+	 * The token of the calls: minted with the shared secret, or asked of the issuer with
+	 * client credentials (10 s timeouts); none when security is off.
+	 */
 	@Bean
-	MlServiceClient mlServiceClient(RestClient.Builder builder, MlServiceProperties properties) {
+	MlServiceTokens mlServiceTokens(RestClient.Builder builder, MlServiceAuthProperties auth, Clock clock) {
+		if (!auth.enabled()) {
+			logger.warn("security.enabled is false: calls to ml-service carry no token");
+			return new MlServiceTokens(null, clock);
+		}
+		if (auth.mintsTokens()) {
+			return new MlServiceTokens(new HmacTokenMinter(auth, clock), clock);
+		}
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(10));
+		RestClient restClient = builder.clone()
+			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
+			.build();
+		return new MlServiceTokens(new ClientCredentialsTokenSource(restClient, auth.client(), clock), clock);
+	}
+
+	@Bean
+	MlServiceClient mlServiceClient(RestClient.Builder builder, MlServiceProperties properties,
+			MlServiceTokens tokens) {
 		if (!properties.configured()) {
 			logger.warn("services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
 					+ "every model-monitoring trigger will fail until it is");
@@ -34,7 +59,7 @@ class MlServiceConfiguration {
 		if (properties.configured()) {
 			configured.baseUrl(properties.url());
 		}
-		return new MlServiceClient(configured.build());
+		return new MlServiceClient(configured.build(), tokens);
 	}
 
 }

@@ -23,8 +23,9 @@ import org.springframework.web.client.RestClientException;
 /**
  * The {@code model-monitoring} job: one call to ml-service's run endpoint with the
  * trigger's tenants. No connection, a timeout and 5xx (503: MongoDB or RabbitMQ down) are
- * transient; 4xx (400 bad body, 409 a run already in progress) are not, nor is an answer
- * that cannot be read.
+ * transient; 4xx (400 bad body, 401/403 token refused, 409 a run already in progress) are
+ * not, nor is an answer that cannot be read. No token from the issuer is transient when
+ * the issuer is unreachable or answers 5xx.
  */
 @Component
 class ModelMonitoringJobHandler implements JobHandler {
@@ -61,10 +62,18 @@ class ModelMonitoringJobHandler implements JobHandler {
 		try {
 			response = this.client.run(trigger.metadata().tenantIds(), trigger.id());
 		}
+		catch (AccessTokenUnavailableException ex) {
+			String message = "no token for ml-service: " + ex.getMessage();
+			throw ex.isTransient() ? new TransientJobFailureException(message, ex)
+					: new JobFailedException(message, ex);
+		}
 		catch (HttpServerErrorException ex) {
 			throw new TransientJobFailureException(describe(ex), ex);
 		}
 		catch (HttpClientErrorException ex) {
+			if (ex.getStatusCode().value() == 401) {
+				this.client.forgetToken();
+			}
 			throw new JobFailedException(describe(ex), ex);
 		}
 		catch (RestClientException ex) {

@@ -1,6 +1,7 @@
 package io.modelmonitoring.riskanalytics.config;
 
 import io.modelmonitoring.riskanalytics.RiskAnalyticsApplication;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,7 +20,8 @@ class ConfigurationValidationTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 				ValidationAutoConfiguration.class))
-		.withUserConfiguration(PropertiesOnly.class);
+		.withUserConfiguration(PropertiesOnly.class)
+		.withPropertyValues("security.jwt.hmac_secret=test-secret-for-the-integration-tests-0123456789");
 
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -40,6 +42,30 @@ class ConfigurationValidationTests {
 			// "batch_jobs.retry.max_attempts"'
 			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("\"" + key + "\"");
 		});
+	}
+
+	/** The security keys' own messages name them; none echoes a secret. */
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					no secret and no issuer  | security.jwt.hmac_secret=                          | security.jwt.hmac_secret (env SECURITY_JWT_HMAC_SECRET) or security.client.token_uri
+					a short secret           | security.jwt.hmac_secret=short-secret               | security.jwt.hmac_secret must be at least 32 bytes
+					a secret and a token URI | security.client.token_uri=https://issuer.test/token | security.jwt.hmac_secret and security.client.token_uri are both set
+					a token lifetime of 5 s  | security.client.token_lifetime=5s                   | security.client.token_lifetime must be between 30s and 1h
+					""")
+	void anInvalidSecuritySettingFailsNamingTheKey(String name, String setting, String message) {
+		this.runner.withPropertyValues(setting).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining(message)
+				.hasMessageNotContaining("short-secret");
+		});
+	}
+
+	@Test
+	void securityOffNeedsNoSecret() {
+		this.runner.withPropertyValues("security.enabled=false", "security.jwt.hmac_secret=")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

@@ -85,7 +85,8 @@ class ModelMonitoringJobHandlerTests {
 
 	private static ModelMonitoringJobHandler handler(String url) {
 		MlServiceProperties properties = new MlServiceProperties(url, Duration.ofSeconds(1), Duration.ofSeconds(2));
-		MlServiceClient client = new MlServiceConfiguration().mlServiceClient(RestClient.builder(), properties);
+		MlServiceClient client = new MlServiceConfiguration().mlServiceClient(RestClient.builder(), properties,
+				MlServiceTokensTests.mintingTokens());
 		return new ModelMonitoringJobHandler(client, properties);
 	}
 

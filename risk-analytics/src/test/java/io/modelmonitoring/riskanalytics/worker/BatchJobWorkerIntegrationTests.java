@@ -105,6 +105,9 @@ class BatchJobWorkerIntegrationTests {
 		assertThat(data.get("attempts").intValue()).isEqualTo(1);
 		assertThat(data.get("durationMs").longValue()).isNotNegative();
 		assertThat(data.get("error").isNull()).isTrue();
+		String authorization = mlService.requestsFor(id).get(0).getHeaders().get("Authorization");
+		assertThat(authorization).startsWith("Bearer ");
+		assertThat(verifiesWithTheTestSecret(authorization.substring("Bearer ".length()))).isTrue();
 
 		MessageProperties properties = message.getMessageProperties();
 		assertThat(properties.getContentType()).isEqualTo("application/json");
@@ -367,6 +370,18 @@ class BatchJobWorkerIntegrationTests {
 	/** A 503 as ml-service sends it when a dependency is down. */
 	private static MockResponse unavailable() {
 		return problem(503, "Service Unavailable", "RabbitMQ cannot be reached");
+	}
+
+	/** Checked with Nimbus's verifier, not the worker's minting code. */
+	private static boolean verifiesWithTheTestSecret(String token) {
+		try {
+			return com.nimbusds.jwt.SignedJWT.parse(token)
+				.verify(new com.nimbusds.jose.crypto.MACVerifier(
+						"test-secret-for-the-integration-tests-0123456789".getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (Exception ex) {
+			return false;
+		}
 	}
 
 }

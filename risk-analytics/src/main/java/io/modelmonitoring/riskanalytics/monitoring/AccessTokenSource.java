@@ -1,0 +1,12 @@
+package io.modelmonitoring.riskanalytics.monitoring;
+
+/** Where a new token comes from: minted here, or asked of the issuer. */
+interface AccessTokenSource {
+
+	/**
+	 * A new token.
+	 * @throws AccessTokenUnavailableException when none can be had
+	 */
+	AccessToken fetch();
+
+}
