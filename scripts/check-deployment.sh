@@ -70,7 +70,18 @@ echo "== dashboards, expressions and metric names"
 python3 deployment/checks/check_monitoring.py "$@"
 
 echo "== ${COMPOSE[*]} config"
-"${COMPOSE[@]}" -f deployment/docker-compose.yml config -q
+# No secret ships with the stack: without one, config must refuse; with a throwaway one, pass.
+NO_ENV="$(mktemp)"
+if env -u MODEL_MONITORING_JWT_SECRET "${COMPOSE[@]}" -f deployment/docker-compose.yml --env-file "$NO_ENV" \
+    config -q 2>"$NO_ENV.err" || ! grep -q MODEL_MONITORING_JWT_SECRET "$NO_ENV.err"; then
+  echo "check-deployment: docker-compose.yml must refuse to start without MODEL_MONITORING_JWT_SECRET" >&2
+  cat "$NO_ENV.err" >&2
+  rm -f "$NO_ENV" "$NO_ENV.err"
+  exit 1
+fi
+rm -f "$NO_ENV" "$NO_ENV.err"
+MODEL_MONITORING_JWT_SECRET="check-deployment-throwaway-secret-0123456789" \
+  "${COMPOSE[@]}" -f deployment/docker-compose.yml config -q
 echo "deployment/docker-compose.yml: valid"
 
 echo "check-deployment: OK"

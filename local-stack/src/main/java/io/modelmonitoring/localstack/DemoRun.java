@@ -36,8 +36,14 @@ final class DemoRun {
 
 	private final JsonMapper json;
 
-	DemoRun(JsonMapper json) {
+	private final String token;
+
+	/**
+	 * @param token a bearer token both APIs take
+	 */
+	DemoRun(JsonMapper json, String token) {
 		this.json = json;
+		this.token = token;
 	}
 
 	Outcome run(EventTap tap, String orchestratorUrl, String mlServiceUrl, Duration timeout)
@@ -45,6 +51,7 @@ final class DemoRun {
 		HttpResponse<String> accepted = this.http
 			.send(HttpRequest.newBuilder(URI.create(orchestratorUrl + "/api/v1/workflow/jobs/model-monitoring/trigger"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + this.token)
 				.POST(HttpRequest.BodyPublishers.ofString("{}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		if (accepted.statusCode() != 202) {
@@ -67,9 +74,10 @@ final class DemoRun {
 	}
 
 	private JsonNode fetchRun(String mlServiceUrl, String runId) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(mlServiceUrl + "/api/v1/ml/model-monitoring/runs/" + runId)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(mlServiceUrl + "/api/v1/ml/model-monitoring/runs/" + runId))
+				.header("Authorization", "Bearer " + this.token)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		return (response.statusCode() == 200) ? this.json.readTree(response.body()) : null;
 	}
 

@@ -49,6 +49,11 @@ public final class LocalStack implements AutoCloseable {
 
 	private ServiceProcess mlService;
 
+	/**
+	 * Made anew for each start and given to the three services; never written to disk.
+	 */
+	private final String jwtSecret = OperatorToken.newSecret();
+
 	private LocalStack(StackOptions options, PrintStream out) {
 		this.options = options;
 		this.out = out;
@@ -111,8 +116,8 @@ public final class LocalStack implements AutoCloseable {
 			return null;
 		}
 		this.out.println("\nRunning one model-monitoring job: trigger -> worker -> ml-service -> events ...");
-		DemoRun.Outcome outcome = new DemoRun(json).run(tap, this.orchestrator.baseUrl(), this.mlService.baseUrl(),
-				Duration.ofMinutes(5));
+		DemoRun.Outcome outcome = new DemoRun(json, OperatorToken.mint(this.jwtSecret, Instant.now())).run(tap,
+				this.orchestrator.baseUrl(), this.mlService.baseUrl(), Duration.ofMinutes(5));
 		DemoRun.print(outcome, this.out);
 		return outcome;
 	}
@@ -163,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> common = new HashMap<>();
 		common.put("RABBITMQ_URL", this.amqpUrl);
 		common.put("MONGODB_URI", this.mongoUri);
+		common.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		String mlUrl = "http://127.0.0.1:" + this.options.mlPort();
 
 		Map<String, String> ml = new HashMap<>(common);
@@ -193,9 +199,11 @@ public final class LocalStack implements AutoCloseable {
 		String ml = this.mlService.baseUrl();
 		this.out.println();
 		this.out.println("Explore:");
-		this.out.println("  workflow-orchestrator  " + this.orchestrator.baseUrl() + "/api/v1/workflow/jobs");
+		this.out.println("  workflow-orchestrator  " + this.orchestrator.baseUrl()
+				+ "/api/v1/workflow/jobs   (with the token below)");
 		this.out.println("  risk-analytics         http://127.0.0.1:" + this.options.workerPort() + "/actuator/health");
-		this.out.println("  ml-service             " + ml + "/api/v1/ml/model-monitoring/runs");
+		this.out
+			.println("  ml-service             " + ml + "/api/v1/ml/model-monitoring/runs   (with the token below)");
 		this.out.println("  metrics                " + this.orchestrator.baseUrl() + "/actuator/prometheus, "
 				+ "http://127.0.0.1:" + this.options.workerPort() + "/actuator/prometheus, " + ml
 				+ "/actuator/prometheus");
@@ -203,11 +211,17 @@ public final class LocalStack implements AutoCloseable {
 				"  MongoDB                " + redact(this.mongoUri) + "   (mongosh \"" + redact(this.mongoUri) + "\")");
 		this.out.println("  AMQP                   " + redact(this.amqpUrl) + "   (exchange " + EventTap.EXCHANGE
 				+ ", queue bi_batch_jobs)");
+		this.out.println("  token                  export TOKEN=" + OperatorToken.mint(this.jwtSecret, Instant.now())
+				+ "   (HS256, valid " + OperatorToken.LIFETIME.toHours() + " h, scopes " + OperatorToken.SCOPES
+				+ "; the secret is new at each start)");
 		this.out.println("  manual run             curl -s -X POST " + ml
-				+ "/api/v1/ml/model-monitoring/run -H 'Content-Type: application/json' -d '{}'");
+				+ "/api/v1/ml/model-monitoring/run -H \"Authorization: Bearer $TOKEN\" "
+				+ "-H 'Content-Type: application/json' -d '{}'");
 		this.out.println("  manual trigger         curl -s -X POST " + this.orchestrator.baseUrl()
-				+ "/api/v1/workflow/jobs/model-monitoring/trigger -H 'Content-Type: application/json' "
-				+ "-d '{\"tenantIds\": [\"acme-corp\"]}'");
+				+ "/api/v1/workflow/jobs/model-monitoring/trigger -H \"Authorization: Bearer $TOKEN\" "
+				+ "-H 'Content-Type: application/json' -d '{\"tenantIds\": [\"acme-corp\"]}'");
+		this.out.println("  runs                   curl -s " + ml
+				+ "/api/v1/ml/model-monitoring/runs -H \"Authorization: Bearer $TOKEN\"");
 	}
 
 	static String databaseOf(String mongoUri) {

@@ -2,9 +2,15 @@ package io.modelmonitoring.localstack;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +60,19 @@ class LocalStackEndToEndTests {
 				.contains("curl -s -X POST")
 				.contains("/actuator/prometheus")
 				.contains("mongodb://127.0.0.1:" + options.mongoPort());
+
+			// The printed token opens ml-service's API, which refuses a call without one.
+			Matcher token = Pattern.compile("export TOKEN=(\\S+)").matcher(output);
+			assertThat(token.find()).as(output).isTrue();
+			URI runs = URI.create("http://127.0.0.1:" + options.mlPort() + "/api/v1/ml/model-monitoring/runs");
+			HttpClient http = HttpClient.newHttpClient();
+			assertThat(http
+				.send(HttpRequest.newBuilder(runs).header("Authorization", "Bearer " + token.group(1)).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
+			assertThat(
+					http.send(HttpRequest.newBuilder(runs).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(401);
 		}
 	}
 
