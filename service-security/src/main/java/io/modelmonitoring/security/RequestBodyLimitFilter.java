@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -54,7 +55,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private static boolean hasChunkedBody(HttpServletRequest request) {
 		String encoding = request.getHeader("Transfer-Encoding");
-		return encoding != null && encoding.toLowerCase().contains("chunked");
+		return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
 	}
 
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -102,7 +103,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 				@Override
 				public boolean isFinished() {
-					return in.markSupported() && available() == 0;
+					return available() == 0;
 				}
 
 				@Override

@@ -166,7 +166,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 				Arguments.of("an operator object as a string", "[\"{\\\"$ne\\\": null}\"]", "tenantIds[0]"),
 				Arguments.of("$where", "[\"tenant-1\", \"$where\"]", "tenantIds[1]"),
 				Arguments.of("$ne", "[\"$ne\"]", "tenantIds[0]"),
-				Arguments.of("a regex", "[\".*\", \"/.*/\"]", "tenantIds[1]"),
+				Arguments.of("a regex", "[\"tenant-1\", \"/.*/\"]", "tenantIds[1]"),
 				Arguments.of("129 characters", "[\"" + "a".repeat(129) + "\"]", "tenantIds[0]"),
 				Arguments.of("a space", "[\"tenant 1\"]", "tenantIds[0]"),
 				Arguments.of("a newline (log forging)", "[\"tenant-1\\nERROR forged\"]", "tenantIds[0]"),

@@ -1,0 +1,149 @@
+package io.modelmonitoring.orchestrator.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.orchestrator.support.TestTokens;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The orchestrator in the production set-up: RS256 tokens verified against the issuer's
+ * JWK set, served here by MockWebServer. A token of the issuer's key is taken; one of
+ * another key, an HS256 token signed with the issuer's public key (algorithm confusion)
+ * and an unsigned one are not.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JwksSecurityIntegrationTests {
+
+	static final RSAKey ISSUER_KEY = rsaKey();
+
+	static final RSAKey OTHER_KEY = rsaKey();
+
+	static final MockWebServer JWKS = jwks();
+
+	static final String EXCHANGE = TestServers.uniqueName("test.orchestrator.jwks.events");
+
+	static final String QUEUE = TestServers.uniqueName("test.orchestrator.jwks.batch-jobs");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("orchestrator_jwks_it"));
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
+		registry.add("messaging.exchange", () -> EXCHANGE);
+		registry.add("messaging.batch_jobs_queue", () -> QUEUE);
+		registry.add("security.jwt.hmac_secret", () -> "");
+		registry.add("security.jwt.jwk_set_uri", () -> JWKS.url("/.well-known/jwks.json").toString());
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterAll
+	void stopJwksAndDeleteTestQueue() {
+		JWKS.close();
+		try (TestServers.Rabbit rabbit = new TestServers.Rabbit()) {
+			rabbit.delete(QUEUE, EXCHANGE);
+		}
+	}
+
+	static Stream<Arguments> tokens() throws JOSEException {
+		byte[] publicKey = ISSUER_KEY.toRSAPublicKey().getEncoded();
+		return Stream.of(
+				Arguments.of("RS256 of the issuer's key", TestTokens.rs256(TestTokens.claims().build(), ISSUER_KEY),
+						200),
+				Arguments.of("RS256 of another key with the issuer's key id",
+						TestTokens.rs256(TestTokens.claims().build(),
+								new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build()),
+						401),
+				Arguments.of("RS256 of an unknown key", TestTokens.rs256(TestTokens.claims().build(), OTHER_KEY), 401),
+				Arguments.of("HS256 signed with the issuer's public key",
+						TestTokens.hs256(TestTokens.claims().build(), publicKey), 401),
+				Arguments.of("HS256 with the test secret", TestTokens.valid(), 401),
+				Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
+				Arguments.of("RS256 for another audience",
+						TestTokens.rs256(TestTokens.claims().audience("ml-service").build(), ISSUER_KEY), 401),
+				Arguments.of("RS256 without the scope",
+						TestTokens.rs256(TestTokens.claims().claim("scope", "other").build(), ISSUER_KEY), 403));
+	}
+
+	@ParameterizedTest(name = "{0} -> {2}")
+	@MethodSource("tokens")
+	void onlyTheIssuersRs256TokensAreTaken(String name, String token, int status) throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/workflow/jobs"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		if (status != 200) {
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.path("status").asInt()).isEqualTo(status);
+			assertThat(problem.path("type").asString()).startsWith("urn:model-monitoring:problem:");
+		}
+	}
+
+	private static RSAKey rsaKey() {
+		try {
+			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static MockWebServer jwks() {
+		MockWebServer server = new MockWebServer();
+		String body = new JWKSet(ISSUER_KEY.toPublicJWK()).toString();
+		server.setDispatcher(new mockwebserver3.Dispatcher() {
+			@Override
+			public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+				return new MockResponse.Builder().code(200)
+					.setHeader("Content-Type", "application/json")
+					.body(body)
+					.build();
+			}
+		});
+		try {
+			server.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return server;
+	}
+
+}
