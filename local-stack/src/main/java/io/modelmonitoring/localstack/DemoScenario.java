@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
 import org.bson.Document;
@@ -53,40 +54,45 @@ final class DemoScenario {
 	}
 
 	/**
-	 * Writes 60 days of inference logs before asOf into {@code lake}, one file a day,
-	 * gzipped on odd days.
+	 * Writes 60 days of inference logs before asOf into {@code lake}, one file a day
+	 * partition, gzipped on odd days. Each record lies a seeded distance before asOf, so
+	 * the same seed gives the same windows and the same figures whatever the time of day.
 	 * @return the number of lines written
 	 */
 	long writeLake(Path lake) throws IOException {
 		SplittableRandom random = new SplittableRandom(this.seed);
-		LocalDate lastDay = this.asOf.atZone(ZoneOffset.UTC).toLocalDate();
-		long lines = 0;
-		for (LocalDate day = lastDay.minusDays(60); !day.isAfter(lastDay); day = day.plusDays(1)) {
-			Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-			boolean current = !dayStart.isBefore(this.asOf.minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.DAYS));
-			List<String> dayLines = new ArrayList<>();
-			for (DemoModel model : MODELS) {
+		long dayMillis = Duration.ofDays(1).toMillis();
+		Map<LocalDate, List<String>> days = new TreeMap<>();
+		for (DemoModel model : MODELS) {
+			for (int daysBack = 1; daysBack <= 60; daysBack++) {
+				boolean current = daysBack <= 7;
 				int count = current ? model.currentPerDay() : model.perDay();
 				double mean = current ? model.currentMean() : model.baselineMean();
 				for (int i = 0; i < count; i++) {
-					Instant at = dayStart.plusMillis(random.nextLong(Duration.ofDays(1).toMillis()));
-					if (at.isBefore(this.asOf)) {
-						double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
-						dayLines.add(record(model, prediction, at));
-					}
+					// in [asOf - daysBack days, asOf - (daysBack - 1) days)
+					Instant at = this.asOf.minusMillis((daysBack - 1) * dayMillis + random.nextLong(1, dayMillis + 1));
+					double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
+					days.computeIfAbsent(day(at), (key) -> new ArrayList<>()).add(record(model, prediction, at));
 				}
 			}
-			if (day.equals(lastDay.minusDays(2))) {
-				dayLines.add("{\"tenantId\": \"acme-corp\", \"modelId\": \"risk-scoring\", \"prediction\": \"high\", "
-						+ "\"timestamp\": \"" + dayStart + "\"}");
-				dayLines.add("{\"tenantId\": \"globex\", \"modelId\": \"forecasting\"");
-				dayLines.add("{\"tenantId\": \"initech\", \"modelId\": \"win-probability\", \"prediction\": 0.4, "
-						+ "\"timestamp\": \"last tuesday\"}");
-			}
-			write(partition(lake, day), dayLines, day.getDayOfMonth() % 2 == 1);
-			lines += dayLines.size();
+		}
+		Instant badAt = this.asOf.minus(Duration.ofDays(2));
+		List<String> badDay = days.computeIfAbsent(day(badAt), (key) -> new ArrayList<>());
+		badDay.add("{\"tenantId\": \"acme-corp\", \"modelId\": \"risk-scoring\", \"prediction\": \"high\", "
+				+ "\"timestamp\": \"" + badAt + "\"}");
+		badDay.add("{\"tenantId\": \"globex\", \"modelId\": \"forecasting\"");
+		badDay.add("{\"tenantId\": \"initech\", \"modelId\": \"win-probability\", \"prediction\": 0.4, "
+				+ "\"timestamp\": \"last tuesday\"}");
+		long lines = 0;
+		for (Map.Entry<LocalDate, List<String>> day : days.entrySet()) {
+			write(partition(lake, day.getKey()), day.getValue(), day.getKey().getDayOfMonth() % 2 == 1);
+			lines += day.getValue().size();
 		}
 		return lines;
+	}
+
+	private static LocalDate day(Instant at) {
+		return at.atZone(ZoneOffset.UTC).toLocalDate();
 	}
 
 	/**
