@@ -2,11 +2,13 @@ package io.modelmonitoring.mlservice.lake;
 
 import java.nio.charset.StandardCharsets;
 
+import tools.jackson.core.io.NumberInput;
+
 /**
  * Reads the common shape of an inference-log line straight from its bytes: one flat JSON
- * object whose values are plain ASCII strings, short decimal numbers, {@code true},
+ * object whose values are plain ASCII strings, decimal numbers, {@code true},
  * {@code false} or {@code null}. Any other line (escapes, non-ASCII bytes, nested values,
- * exponents, long numbers, anything malformed) is declined, and the caller reads it with
+ * exponents, long integers, anything malformed) is declined, and the caller reads it with
  * Jackson, which has the last word: this scanner never judges a line invalid. For a line
  * it accepts, it finds what Jackson would find, to the bit of the prediction (a test
  * compares the two over many shapes).
@@ -20,8 +22,11 @@ final class FlatLineScanner {
 	private static final double[] EXACT_POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
 			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
 
-	/** Significant digits whose value a long holds below 2^53, so exactly as a double. */
-	private static final int MAX_DIGITS = 15;
+	/** Digits whose value a long holds below 2^53, so exactly as a double. */
+	private static final int MAX_EXACT_DIGITS = 15;
+
+	/** Longer numbers are left to Jackson (they are not what loggers write). */
+	private static final int MAX_NUMBER_CHARS = 40;
 
 	private static final byte[] TENANT_ID = ascii("tenantId");
 
@@ -65,6 +70,8 @@ final class FlatLineScanner {
 	private int valueEnd;
 
 	private double number;
+
+	private final char[] numberChars = new char[MAX_NUMBER_CHARS];
 
 	/**
 	 * Reads the line; false when it is not of the common shape (the caller falls back).
@@ -167,12 +174,16 @@ final class FlatLineScanner {
 	}
 
 	/**
-	 * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?} of at most {@link #MAX_DIGITS} digits, read as
-	 * the correctly rounded double: the digits as an exact long divided by an exact power
-	 * of ten is one IEEE division, so one rounding. Declines exponents, longer numbers
-	 * and an integer minus zero (whose sign JSON parsers treat differently).
+	 * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}, read as the correctly rounded double. Up to
+	 * {@link #MAX_EXACT_DIGITS} digits, the digits as an exact long divided by an exact
+	 * power of ten is one IEEE division, so one rounding; longer fractions (a logger's
+	 * shortest round-trip form has up to 17 digits) go to Jackson's own correctly rounded
+	 * parser. Declines exponents, integers of more than {@link #MAX_EXACT_DIGITS} digits,
+	 * numbers over {@link #MAX_NUMBER_CHARS} characters and an integer minus zero (whose
+	 * sign JSON parsers treat differently).
 	 */
 	private int number(byte[] b, int i, int end) {
+		int start = i;
 		boolean negative = b[i] == '-';
 		if (negative) {
 			i++;
@@ -180,23 +191,22 @@ final class FlatLineScanner {
 		int intStart = i;
 		long digits = 0;
 		while (i < end && b[i] >= '0' && b[i] <= '9') {
-			digits = digits * 10 + (b[i] - '0');
+			digits = digits * 10 + (b[i] - '0'); // may overflow only when not used below
 			i++;
 		}
 		int intDigits = i - intStart;
-		if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0') || intDigits > MAX_DIGITS) {
+		if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0') || intDigits > MAX_EXACT_DIGITS) {
 			return -1;
 		}
 		int fractionDigits = 0;
 		if (i < end && b[i] == '.') {
 			int fractionStart = ++i;
 			while (i < end && b[i] >= '0' && b[i] <= '9') {
-				digits = digits * 10 + (b[i] - '0'); // may overflow only when declined
-														// below
+				digits = digits * 10 + (b[i] - '0');
 				i++;
 			}
 			fractionDigits = i - fractionStart;
-			if (fractionDigits == 0 || intDigits + fractionDigits > MAX_DIGITS) {
+			if (fractionDigits == 0) {
 				return -1;
 			}
 		}
@@ -206,8 +216,20 @@ final class FlatLineScanner {
 		if (i < end && (b[i] == 'e' || b[i] == 'E' || b[i] == '.')) {
 			return -1;
 		}
-		double value = (double) digits / EXACT_POWERS_OF_TEN[fractionDigits];
-		this.number = negative ? -value : value;
+		if (intDigits + fractionDigits <= MAX_EXACT_DIGITS) {
+			double value = (double) digits / EXACT_POWERS_OF_TEN[fractionDigits];
+			this.number = negative ? -value : value;
+			return i;
+		}
+		int length = i - start;
+		if (length > MAX_NUMBER_CHARS) {
+			return -1;
+		}
+		char[] chars = this.numberChars;
+		for (int k = 0; k < length; k++) {
+			chars[k] = (char) b[start + k];
+		}
+		this.number = NumberInput.parseDouble(chars, 0, length, true);
 		return i;
 	}
 
