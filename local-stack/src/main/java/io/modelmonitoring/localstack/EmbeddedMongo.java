@@ -39,7 +39,7 @@ final class EmbeddedMongo implements AutoCloseable {
 	 * mongo-java-server knows only the legacy {@code isMaster}, and Spring Boot's MongoDB
 	 * health check (which the stack waits on) and current shells send {@code hello}.
 	 */
-	static final class HelloAnsweringBackend extends MemoryBackend {
+	public static final class HelloAnsweringBackend extends MemoryBackend {
 
 		@Override
 		public Document handleCommand(Channel channel, String database, String command, Document query) {

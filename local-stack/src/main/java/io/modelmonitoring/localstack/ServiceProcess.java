@@ -17,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service of the system, run from its packaged jar as a child process of the stack,
  * with its configuration in environment variables (the names the services document) and
- * its output in a log file.
+ * its output in a log file. Public for the system tests, which start, stop and kill the
+ * services the same way.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -38,8 +39,8 @@ final class ServiceProcess implements AutoCloseable {
 		this.process = process;
 	}
 
-	static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
-			throws IOException {
+	public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
+			Path logDirectory) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(
 					"no jar for " + name + " at " + jar + ": build it first with ./mvnw -DskipTests package");
@@ -62,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
 	/**
 	 * Waits until the service reports itself healthy; fails early when the process dies.
 	 */
-	void awaitHealthy(Duration timeout) throws InterruptedException {
+	public void awaitHealthy(Duration timeout) throws InterruptedException {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
@@ -93,16 +94,26 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
 	}
 
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
-	Path log() {
+	public Path log() {
 		return this.log;
+	}
+
+	/** Kills the process at once (SIGKILL), as a crash would: no shutdown hooks run. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+	}
+
+	/** The process id, for tools that look at the running JVM (jcmd). */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	@Override

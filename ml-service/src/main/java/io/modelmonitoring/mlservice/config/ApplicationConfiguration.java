@@ -9,8 +9,13 @@ import tools.jackson.databind.type.LogicalType;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * Scheduling runs the outbox relay and the renewal of run leases.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ApplicationConfiguration {
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.modelmonitoring.mlservice.events;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,101 +8,119 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.modelmonitoring.contracts.EventEnvelope;
-import io.modelmonitoring.mlservice.monitoring.DependencyUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
-import org.springframework.amqp.core.MessagePostProcessor;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes monitoring events to the events exchange, persistent, and waits for the
- * broker's confirm of each: an event counts as published only once RabbitMQ has taken
- * responsibility for it. Events are not mandatory: an event no queue is bound for yet is
+ * Publishes outbox events to the events exchange, persistent, and waits for the broker's
+ * confirm of each: an event is marked sent only once RabbitMQ has taken responsibility
+ * for it. An event that is not confirmed stays pending in the outbox for the
+ * {@link OutboxRelay}. Events are not mandatory: an event no queue is bound for yet is
  * still published.
  */
 @Component
 public class MonitoringEventPublisher {
 
+	private static final Logger log = LoggerFactory.getLogger(MonitoringEventPublisher.class);
+
 	private final RabbitTemplate rabbit;
 
 	private final MessagingProperties properties;
 
-	MonitoringEventPublisher(RabbitTemplate rabbit, MessagingProperties properties) {
+	private final EventOutbox outbox;
+
+	MonitoringEventPublisher(RabbitTemplate rabbit, MessagingProperties properties, EventOutbox outbox) {
 		this.rabbit = rabbit;
 		this.properties = properties;
+		this.outbox = outbox;
 	}
 
 	/**
-	 * Fails fast, before a long run starts, when the broker cannot be reached.
-	 * @throws DependencyUnavailableException naming RabbitMQ
+	 * Publishes a run's recorded events, in order, and waits for their confirms.
+	 * @return how many the broker confirmed now
 	 */
-	public void checkReachable() {
-		try {
-			this.rabbit.execute((channel) -> channel.isOpen());
-		}
-		catch (AmqpException ex) {
-			throw unavailable("cannot connect", ex);
-		}
+	public int publishForRun(String runId, List<OutboxEntry> entries) {
+		return publish(entries, EventOutbox.runOwner(runId));
 	}
 
 	/**
-	 * Publishes the events and waits for all their confirms.
-	 * @return how many events the broker confirmed: all of them
-	 * @throws DependencyUnavailableException when any event was not confirmed
+	 * Publishes the events this owner can claim; stops at the first that cannot be sent,
+	 * so that events leave in the order they were recorded.
+	 * @return how many the broker confirmed
 	 */
-	public int publish(List<EventEnvelope<?>> events) {
-		List<CorrelationData> pending = new ArrayList<>(events.size());
-		try {
-			for (EventEnvelope<?> event : events) {
-				CorrelationData correlation = new CorrelationData(event.id());
-				this.rabbit.convertAndSend(this.properties.exchange(), event.type(), event, headers(event),
-						correlation);
-				pending.add(correlation);
+	int publish(List<OutboxEntry> entries, String owner) {
+		List<Sent> inFlight = new ArrayList<>(entries.size());
+		for (OutboxEntry entry : entries) {
+			if (!this.outbox.claim(entry.id(), owner)) {
+				continue;
+			}
+			CorrelationData correlation = new CorrelationData(entry.id());
+			try {
+				this.rabbit.send(this.properties.exchange(), entry.type(), message(entry), correlation);
+				inFlight.add(new Sent(entry, correlation));
+			}
+			catch (AmqpException ex) {
+				this.outbox.notSent(entry.id(), "publish failed: " + ex.getMessage());
+				log.warn("event not published, left pending in the outbox eventId={} runId={} error=\"{}\"", entry.id(),
+						entry.runId(), ex.getMessage());
+				break;
 			}
 		}
-		catch (AmqpException ex) {
-			throw unavailable("publishing failed after " + pending.size() + " of " + events.size() + " events", ex);
-		}
 		int confirmed = 0;
-		for (CorrelationData correlation : pending) {
-			awaitConfirm(correlation, this.properties.confirmTimeout());
-			confirmed++;
+		for (Sent sent : inFlight) {
+			String error = awaitConfirm(sent.correlation(), this.properties.confirmTimeout());
+			if (error == null) {
+				this.outbox.sent(sent.entry().id());
+				confirmed++;
+			}
+			else {
+				this.outbox.notSent(sent.entry().id(), error);
+				log.warn("event not confirmed, left pending in the outbox eventId={} runId={} error=\"{}\"",
+						sent.entry().id(), sent.entry().runId(), error);
+			}
 		}
 		return confirmed;
 	}
 
-	private void awaitConfirm(CorrelationData correlation, Duration timeout) {
+	/** The message as first built: the same id, type and JSON body on every attempt. */
+	private static Message message(OutboxEntry entry) {
+		return MessageBuilder.withBody(entry.json().getBytes(StandardCharsets.UTF_8))
+			.setContentType(MessageProperties.CONTENT_TYPE_JSON)
+			.setContentEncoding(StandardCharsets.UTF_8.name())
+			.setMessageId(entry.id())
+			.setType(entry.type())
+			.setDeliveryMode(MessageDeliveryMode.PERSISTENT)
+			.build();
+	}
+
+	/** Null when confirmed, else why not. */
+	private static String awaitConfirm(CorrelationData correlation, Duration timeout) {
 		try {
 			CorrelationData.Confirm confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			if (!confirm.ack()) {
-				throw unavailable("event " + correlation.getId() + " was refused: " + confirm.reason(), null);
-			}
+			return confirm.ack() ? null : "refused by the broker: " + confirm.reason();
 		}
 		catch (TimeoutException ex) {
-			throw unavailable("no confirm for event " + correlation.getId() + " within " + timeout, ex);
+			return "no confirm within " + timeout;
 		}
 		catch (ExecutionException ex) {
-			throw unavailable("confirm of event " + correlation.getId() + " failed", ex.getCause());
+			return "confirm failed: " + ex.getCause().getMessage();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw unavailable("interrupted while waiting for confirms", ex);
+			return "interrupted while waiting for the confirm";
 		}
 	}
 
-	private static MessagePostProcessor headers(EventEnvelope<?> event) {
-		return (message) -> {
-			message.getMessageProperties().setMessageId(event.id());
-			message.getMessageProperties().setType(event.type());
-			return message;
-		};
-	}
-
-	private static DependencyUnavailableException unavailable(String message, Throwable cause) {
-		return new DependencyUnavailableException("RabbitMQ", message, cause);
+	private record Sent(OutboxEntry entry, CorrelationData correlation) {
 	}
 
 }

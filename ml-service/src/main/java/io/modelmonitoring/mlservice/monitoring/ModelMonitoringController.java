@@ -11,10 +11,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +32,12 @@ class ModelMonitoringController {
 	/** How far ahead of this server's clock an asOf may be: clocks differ a little. */
 	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+	static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+	private static final int MAX_KEY_LENGTH = 255;
+
 	private final ModelMonitoringService monitoring;
 
 	private final MonitoringRunStore runs;
@@ -42,15 +50,28 @@ class ModelMonitoringController {
 		this.clock = clock;
 	}
 
+	/**
+	 * With an {@code Idempotency-Key} (the worker sends the trigger id) a repeated
+	 * request is answered with the first run's answer and
+	 * {@code Idempotent-Replayed: true}.
+	 */
 	@PostMapping("/run")
-	MonitoringRunResponse run(@Valid @RequestBody(required = false) RunRequest body) {
+	ResponseEntity<MonitoringRunResponse> run(@Valid @RequestBody(required = false) RunRequest body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
 		RunRequest request = (body != null) ? body : RunRequest.ALL_TENANTS_NOW;
 		Instant now = this.clock.instant();
 		if (request.asOf() != null && request.asOf().isAfter(now.plus(CLOCK_SKEW))) {
 			throw new InvalidFieldException("asOf", "must not be in the future");
 		}
-		Instant asOf = (request.asOf() != null) ? request.asOf() : now;
-		return this.monitoring.runForTenants(request.tenantIdsOrEmpty(), asOf);
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
+			throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+		}
+		RunOutcome outcome = this.monitoring.runForTenants(request.tenantIdsOrEmpty(), request.asOf(), idempotencyKey);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+		if (outcome.replayed()) {
+			answer.header(IDEMPOTENT_REPLAYED, "true");
+		}
+		return answer.body(outcome.response());
 	}
 
 	@GetMapping("/runs/{runId}")

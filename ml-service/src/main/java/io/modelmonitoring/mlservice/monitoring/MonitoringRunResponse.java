@@ -5,10 +5,13 @@ import java.util.List;
 
 /**
  * The answer to a monitoring run: what was checked, what was found, what was published.
+ * {@code eventsPublished} counts the events the broker confirmed; {@code eventsPending}
+ * the ones kept in the outbox for the relay to publish once the broker is back.
  */
 public record MonitoringRunResponse(String runId, Instant asOf, int tenants, int performanceChecked,
 		int performanceDegraded, int driftChecked, int driftDetected, int driftSkipped, String driftSkippedReason,
-		int invalidEvaluations, long invalidRecords, int eventsPublished, long durationMs, List<ModelResult> results) {
+		int invalidEvaluations, long invalidRecords, int eventsPublished, int eventsPending, long durationMs,
+		List<ModelResult> results) {
 
 	/**
 	 * One model of one tenant. Fields are null where that check did not run: no PSI when

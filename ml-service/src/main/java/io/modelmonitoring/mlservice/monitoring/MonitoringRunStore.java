@@ -1,5 +1,6 @@
 package io.modelmonitoring.mlservice.monitoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -11,8 +12,10 @@ import org.bson.Document;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,7 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The run history, {@code ml_monitoring_runs}: one document per run, written when it
- * starts and again when it ends. Tenant ids only ever enter queries as values.
+ * starts and again when it ends. Tenant ids only ever enter queries as values. A run
+ * started with an idempotency key keeps it ({@code idempotencyKey}, unique), with the
+ * fingerprint of its request; a run in progress holds a lease ({@code leaseUntil}) that
+ * its instance renews.
  */
 @Component
 class MonitoringRunStore {
@@ -34,24 +40,99 @@ class MonitoringRunStore {
 
 	private final JsonMapper json;
 
-	MonitoringRunStore(MongoTemplate mongo, JsonMapper json) {
+	private final RunProperties properties;
+
+	private final Clock clock;
+
+	MonitoringRunStore(MongoTemplate mongo, JsonMapper json, RunProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.json = json;
+		this.properties = properties;
+		this.clock = clock;
+		// Sparse: runs without a key do not collide on a missing one.
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse());
 	}
 
 	void started(String runId, Instant asOf, List<String> tenantIds, Instant startedAt) {
-		Document run = new Document("_id", runId).append("status", RunStatus.RUNNING.label())
+		mongoCall(() -> this.mongo.insert(running(runId, asOf, tenantIds, startedAt), COLLECTION));
+	}
+
+	/**
+	 * Records a run started with an idempotency key, atomically: of two requests with the
+	 * same key only one inserts.
+	 * @return false when a run with this key exists already
+	 */
+	boolean startedWithKey(String runId, Instant asOf, List<String> tenantIds, Instant startedAt, String key,
+			String fingerprint) {
+		Document run = running(runId, asOf, tenantIds, startedAt).append("idempotencyKey", key)
+			.append("fingerprint", fingerprint);
+		try {
+			mongoCall(() -> this.mongo.insert(run, COLLECTION));
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	Optional<KeyedRun> findByKey(String key) {
+		Document run = mongoCall(() -> this.mongo.findOne(new Query(Criteria.where("idempotencyKey").is(key)),
+				Document.class, COLLECTION));
+		if (run == null) {
+			return Optional.empty();
+		}
+		Document result = run.get("result", Document.class);
+		return Optional.of(new KeyedRun(run.getString("_id"),
+				RunStatus.valueOf(run.getString("status").toUpperCase(java.util.Locale.ROOT)),
+				run.getString("fingerprint"), instant(run.getDate("asOf")), instant(run.getDate("leaseUntil")),
+				(result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null));
+	}
+
+	/**
+	 * Starts a failed run, or a run whose instance stopped renewing it, again under the
+	 * same id.
+	 * @return false when it is no longer failed or stale: another request took it over
+	 */
+	boolean takeOver(String runId, Instant now) {
+		Query query = new Query(Criteria.where("_id")
+			.is(runId)
+			.orOperator(Criteria.where("status").is(RunStatus.FAILED.label()),
+					Criteria.where("status").is(RunStatus.RUNNING.label()).and("leaseUntil").lte(Date.from(now))));
+		Update update = new Update().set("status", RunStatus.RUNNING.label())
+			.set("startedAt", Date.from(now))
+			.set("leaseUntil", leaseUntil(now))
+			.unset("finishedAt")
+			.unset("error")
+			.inc("attempts", 1);
+		return mongoCall(() -> this.mongo.updateFirst(query, update, COLLECTION)).getMatchedCount() == 1;
+	}
+
+	/** Extends the lease of runs still in progress. */
+	void renew(List<String> runIds) {
+		mongoCall(() -> this.mongo.updateMulti(
+				new Query(Criteria.where("_id").in(runIds).and("status").is(RunStatus.RUNNING.label())),
+				new Update().set("leaseUntil", leaseUntil(this.clock.instant())), COLLECTION));
+	}
+
+	private Document running(String runId, Instant asOf, List<String> tenantIds, Instant startedAt) {
+		return new Document("_id", runId).append("status", RunStatus.RUNNING.label())
 			.append("asOf", Date.from(asOf))
 			.append("tenantIds", tenantIds)
-			.append("startedAt", Date.from(startedAt));
-		mongoCall(() -> this.mongo.insert(run, COLLECTION));
+			.append("startedAt", Date.from(startedAt))
+			.append("leaseUntil", leaseUntil(startedAt))
+			.append("attempts", 1);
+	}
+
+	private Date leaseUntil(Instant now) {
+		return Date.from(now.plus(this.properties.leaseDuration()));
 	}
 
 	void completed(MonitoringRunResponse response, List<String> resolvedTenantIds, Instant finishedAt) {
 		Update update = new Update().set("status", RunStatus.COMPLETED.label())
 			.set("finishedAt", Date.from(finishedAt))
 			.set("resolvedTenantIds", resolvedTenantIds)
-			.set("result", new Document(this.json.convertValue(response, MAP)));
+			.set("result", new Document(this.json.convertValue(response, MAP)))
+			.unset("error");
 		mongoCall(() -> this.mongo.updateFirst(byId(response.runId()), update, COLLECTION));
 	}
 
@@ -86,6 +167,16 @@ class MonitoringRunStore {
 				instant(document.getDate("startedAt")), instant(document.getDate("finishedAt")),
 				document.getString("error"),
 				(result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null);
+	}
+
+	/** What a repeated request needs to know of the run of its key. */
+	record KeyedRun(String runId, RunStatus status, String fingerprint, Instant asOf, Instant leaseUntil,
+			MonitoringRunResponse result) {
+
+		boolean stale(Instant now) {
+			return this.status == RunStatus.RUNNING && this.leaseUntil != null && !this.leaseUntil.isAfter(now);
+		}
+
 	}
 
 	private static Instant instant(Date date) {

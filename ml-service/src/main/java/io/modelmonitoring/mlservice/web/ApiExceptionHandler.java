@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.modelmonitoring.mlservice.monitoring.DependencyUnavailableException;
+import io.modelmonitoring.mlservice.monitoring.IdempotencyKeyReusedException;
+import io.modelmonitoring.mlservice.monitoring.IdempotentRunInProgressException;
 import io.modelmonitoring.mlservice.monitoring.InvalidFieldException;
 import io.modelmonitoring.mlservice.monitoring.RunConflictException;
 import org.slf4j.Logger;
@@ -39,6 +41,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	static final URI RUN_IN_PROGRESS = URI.create("urn:model-monitoring:problem:run-in-progress");
 
+	static final URI IDEMPOTENT_RUN_IN_PROGRESS = URI.create("urn:model-monitoring:problem:idempotent-run-in-progress");
+
+	static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:model-monitoring:problem:idempotency-key-reused");
+
 	static final URI DEPENDENCY_UNAVAILABLE = URI.create("urn:model-monitoring:problem:dependency-unavailable");
 
 	static final URI INTERNAL_ERROR = URI.create("urn:model-monitoring:problem:internal-error");
@@ -54,6 +60,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		problem.setType(RUN_IN_PROGRESS);
 		problem.setTitle("Run already in progress");
 		problem.setProperty("runningRunId", ex.runningRunId());
+		return problem;
+	}
+
+	/** The same request again later gets the run's answer: Retry-After says when. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> idempotentRunInProgress(IdempotentRunInProgressException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(IDEMPOTENT_RUN_IN_PROGRESS);
+		problem.setTitle("Run of this idempotency key in progress");
+		problem.setProperty("runningRunId", ex.runId());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail idempotencyKeyReused(IdempotencyKeyReusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, ex.getMessage());
+		problem.setType(IDEMPOTENCY_KEY_REUSED);
+		problem.setTitle("Idempotency key reused");
+		problem.setProperty("runId", ex.runId());
+		problem.setProperty("fields", List.of("Idempotency-Key"));
 		return problem;
 	}
 

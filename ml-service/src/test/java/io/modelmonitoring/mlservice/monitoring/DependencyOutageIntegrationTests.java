@@ -4,10 +4,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Date;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.modelmonitoring.mlservice.support.TestTokens;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,15 +23,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * With RabbitMQ or MongoDB out of reach a run answers 503 naming the server, and never
- * reports success. RabbitMQ is played by a closed port; MongoDB by an in-process server
- * stopped mid-test.
+ * With RabbitMQ out of reach a run still completes: its events wait in the outbox and the
+ * answer says how many ({@code eventsPending}). With MongoDB out of reach a run answers
+ * 503 naming it, and never reports success. RabbitMQ is played by a closed port; MongoDB
+ * by an in-process server stopped mid-test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +53,11 @@ class DependencyOutageIntegrationTests {
 		registry.add("spring.rabbitmq.addresses", () -> "amqp://guest:guest@127.0.0.1:1");
 		registry.add("data_lake.local_path", () -> "");
 		registry.add("data_lake.connection_string", () -> "");
+		registry.add("messaging.outbox.relay_interval", () -> "200ms");
 	}
+
+	@Autowired
+	MongoTemplate mongo;
 
 	@LocalServerPort
 	int port;
@@ -64,21 +74,31 @@ class DependencyOutageIntegrationTests {
 
 	@Test
 	@Order(1)
-	void rabbitMqOutOfReachIsA503AndAFailedRun() throws Exception {
+	void rabbitMqOutOfReachCompletesTheRunWithItsEventsPending() throws Exception {
+		// One evaluation with a Brier of 0.5, above the 0.2 threshold: one event.
+		this.mongo.insert(new Document("_id", "e1").append("tenantId", "tenant-1")
+			.append("modelId", "model-a")
+			.append("createdAt", new Date())
+			.append("brier", 0.5), "ml_evaluations");
 		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-1\"]}");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.get("dependency").asString()).isEqualTo("RabbitMQ");
-		assertThat(problem.get("type").asString()).isEqualTo("urn:model-monitoring:problem:dependency-unavailable");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		JsonNode answer = this.json.readTree(response.body());
+		assertThat(answer.get("performanceDegraded").asInt()).isEqualTo(1);
+		assertThat(answer.get("eventsPublished").asInt()).isZero();
+		assertThat(answer.get("eventsPending").asInt()).isEqualTo(1);
 
 		JsonNode runs = this.json.readTree(get("/api/v1/ml/model-monitoring/runs?tenantId=tenant-1").body());
 		assertThat(runs.size()).isEqualTo(1);
-		assertThat(runs.get(0).get("status").asString()).isEqualTo("failed");
-		assertThat(runs.get(0).get("error").asString()).contains("RabbitMQ");
-		assertThat(runs.get(0).get("result").isNull()).isTrue();
+		assertThat(runs.get(0).get("status").asString()).isEqualTo("completed");
+		assertThat(runs.get(0).get("result").get("eventsPending").asInt()).isEqualTo(1);
+		Document pending = this.mongo.findOne(new org.springframework.data.mongodb.core.query.Query(), Document.class,
+				"ml_event_outbox");
+		assertThat(pending.getString("status")).isEqualTo("pending");
+		assertThat(pending.getString("lastError")).isNotBlank();
 		assertThat(get("/actuator/prometheus").body())
-			.contains("ml_model_monitoring_runs_total{status=\"failed\"} 1.0");
+			.contains("ml_model_monitoring_runs_total{status=\"completed\"} 1.0");
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus").body()).contains("ml_events_pending 1.0"));
 	}
 
 	@Test

@@ -107,6 +107,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(run.get("invalidEvaluations").asInt()).isEqualTo(2);
 		assertThat(run.get("invalidRecords").asLong()).isEqualTo(2);
 		assertThat(run.get("eventsPublished").asInt()).isEqualTo(4);
+		assertThat(run.get("eventsPending").asInt()).isZero();
 
 		Map<String, JsonNode> results = new HashMap<>();
 		run.get("results")

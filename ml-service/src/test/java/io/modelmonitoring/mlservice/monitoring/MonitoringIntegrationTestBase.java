@@ -68,6 +68,8 @@ abstract class MonitoringIntegrationTestBase {
 		registry.add("messaging.exchange", () -> EXCHANGE);
 		registry.add("data_lake.local_path", LAKE::toString);
 		registry.add("data_lake.connection_string", () -> "");
+		registry.add("model_monitoring.runs.idempotent_wait", () -> "2s");
+		registry.add("messaging.outbox.relay_interval", () -> "300ms");
 	}
 
 	@LocalServerPort
@@ -84,9 +86,21 @@ abstract class MonitoringIntegrationTestBase {
 	}
 
 	HttpResponse<String> post(String body, String token) throws Exception {
+		return send(body, token);
+	}
+
+	/** A run request with a valid token and extra headers, as name, value, name, value… */
+	HttpResponse<String> postWithHeaders(String body, String... headers) throws Exception {
+		return send(body, TestTokens.valid(), headers);
+	}
+
+	private HttpResponse<String> send(String body, String token, String... headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/run")).header("Content-Type", "application/json");
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
 		}
 		return this.http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -22,16 +22,21 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The {@code model-monitoring} job: one call to ml-service's run endpoint with the
- * trigger's tenants. No connection, a timeout and 5xx (503: MongoDB or RabbitMQ down) are
- * transient; 4xx (400 bad body, 401/403 token refused, 409 a run already in progress) are
- * not, nor is an answer that cannot be read. No token from the issuer is transient when
- * the issuer is unreachable or answers 5xx.
+ * trigger's tenants, with the trigger id as its {@code Idempotency-Key}, so a retried or
+ * redelivered trigger is one run. No connection, a timeout, 5xx (503: MongoDB down) and a
+ * 409 saying this trigger's own run is still in progress are transient; other 4xx (400
+ * bad body, 401/403 token refused, 409 another run in progress for the tenants, 422 key
+ * reused) are not, nor is an answer that cannot be read. No token from the issuer is
+ * transient when the issuer is unreachable or answers 5xx.
  */
 @Component
 class ModelMonitoringJobHandler implements JobHandler {
 
 	static final String NOT_CONFIGURED = "services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
 			+ "ml-service cannot be called";
+
+	/** ml-service's problem type for "the run of this Idempotency-Key is in progress". */
+	static final String IDEMPOTENT_RUN_IN_PROGRESS = "urn:model-monitoring:problem:idempotent-run-in-progress";
 
 	private final MlServiceClient client;
 
@@ -74,6 +79,11 @@ class ModelMonitoringJobHandler implements JobHandler {
 			if (ex.getStatusCode().value() == 401) {
 				this.client.forgetToken();
 			}
+			if (ex.getStatusCode().value() == HttpStatus.CONFLICT.value()
+					&& IDEMPOTENT_RUN_IN_PROGRESS.equals(problemType(ex))) {
+				// the run of an earlier delivery of this trigger: its answer will come
+				throw new TransientJobFailureException(describe(ex), ex);
+			}
 			throw new JobFailedException(describe(ex), ex);
 		}
 		catch (RestClientException ex) {
@@ -104,6 +114,16 @@ class ModelMonitoringJobHandler implements JobHandler {
 		}
 		String detail = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		return "ml-service unreachable at " + this.properties.url() + ": " + detail;
+	}
+
+	private static String problemType(HttpStatusCodeException ex) {
+		try {
+			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
+			return (problem != null && problem.getType() != null) ? problem.getType().toString() : null;
+		}
+		catch (RuntimeException unreadable) {
+			return null;
+		}
 	}
 
 	/** "ml-service answered 409 Conflict: a run is already in progress for tenant-1". */

@@ -76,6 +76,35 @@ class ModelMonitoringJobHandlerTests {
 	}
 
 	@Test
+	void aConflictWithThisTriggersOwnRunInProgressIsTransient() {
+		this.mlService.script("t-5",
+				new MockResponse.Builder().code(409)
+					.setHeader("Content-Type", "application/problem+json")
+					.setHeader("Retry-After", "120")
+					.body("{\"type\": \"urn:model-monitoring:problem:idempotent-run-in-progress\", \"status\": 409, "
+							+ "\"detail\": \"the run of Idempotency-Key 't-5' (run r-5) is still in progress\"}")
+					.build());
+
+		assertThatExceptionOfType(TransientJobFailureException.class)
+			.isThrownBy(() -> handler(this.mlService.url()).run(trigger("t-5", List.of())))
+			.withMessageStartingWith("ml-service answered 409 Conflict");
+	}
+
+	@Test
+	void aConflictWithAnotherRunForTheTenantsIsNotRetried() {
+		this.mlService.script("t-6",
+				new MockResponse.Builder().code(409)
+					.setHeader("Content-Type", "application/problem+json")
+					.body("{\"type\": \"urn:model-monitoring:problem:run-in-progress\", \"status\": 409, "
+							+ "\"detail\": \"a run is already in progress for tenants [tenant-1]\"}")
+					.build());
+
+		assertThatExceptionOfType(JobFailedException.class)
+			.isThrownBy(() -> handler(this.mlService.url()).run(trigger("t-6", List.of())))
+			.isNotInstanceOf(TransientJobFailureException.class);
+	}
+
+	@Test
 	void withoutAUrlItIsNotRunnable() {
 		ModelMonitoringJobHandler handler = handler("");
 
