@@ -9,7 +9,7 @@ import io.netty.channel.Channel;
  * A MongoDB wire-protocol server in this process (mongo-java-server, in memory), on a TCP
  * port that mongosh and the services can open.
  */
-final class EmbeddedMongo implements AutoCloseable {
+public final class EmbeddedMongo implements AutoCloseable {
 
 	private final MongoServer server = new MongoServer(new HelloAnsweringBackend());
 

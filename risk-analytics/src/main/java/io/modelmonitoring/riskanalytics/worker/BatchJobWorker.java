@@ -52,10 +52,14 @@ class BatchJobWorker {
 
 	private final BatchJobMetrics metrics;
 
+	private final RecentTriggers recent;
+
 	private final Clock clock;
 
 	BatchJobWorker(TriggerParser parser, JobHandlers handlers, RetryTemplate jobRetryTemplate, RetryProperties retry,
-			OutcomePublisher outcomes, ErrorQueuePublisher errorQueue, BatchJobMetrics metrics, Clock clock) {
+			OutcomePublisher outcomes, ErrorQueuePublisher errorQueue, BatchJobMetrics metrics, RecentTriggers recent,
+			Clock clock) {
+		this.recent = recent;
 		this.parser = parser;
 		this.handlers = handlers;
 		this.retryTemplate = jobRetryTemplate;
@@ -80,6 +84,27 @@ class BatchJobWorker {
 					started);
 			return;
 		}
+		if (!this.recent.begin(trigger.id())) {
+			logger.warn("{} duplicate delivery dropped triggerId={} redelivered={}: this worker handles or handled it",
+					trigger.job(), trigger.id(), message.getMessageProperties().isRedelivered());
+			return;
+		}
+		boolean handled = false;
+		try {
+			handle(message, trigger, started);
+			handled = true;
+		}
+		finally {
+			if (handled) {
+				this.recent.handled(trigger.id());
+			}
+			else {
+				this.recent.requeued(trigger.id());
+			}
+		}
+	}
+
+	private void handle(Message message, JobTrigger trigger, long started) {
 		JobHandler handler = this.handlers.find(trigger.job());
 		if (handler == null) {
 			String reason = "unknown job '" + trigger.job() + "' (known: " + String.join(", ", this.handlers.jobs())
@@ -143,10 +168,16 @@ class BatchJobWorker {
 				trigger.job(), trigger.id(), result.runId(), result.tenants(), result.driftChecked(),
 				result.performanceChecked(), attempts, duration.toMillis());
 		this.metrics.completed(trigger.job(), duration, this.clock.instant());
-		this.outcomes.publish(MessageTypes.JOB_COMPLETED,
+		boolean published = this.outcomes.publish(MessageTypes.JOB_COMPLETED,
 				new JobOutcome(trigger.job(), trigger.id(), result.runId(), result.tenants(), result.driftChecked(),
 						result.performanceChecked(), duration.toMillis(), attempts, null),
 				trigger.job());
+		if (!published) {
+			// The trigger goes back to the queue: delivered again, the same
+			// Idempotency-Key
+			// gets the run's stored answer, and the outcome is published then.
+			throw new ImmediateRequeueAmqpException("outcome of trigger " + trigger.id() + " not published");
+		}
 	}
 
 	private void fail(Message message, Failure failure, long started) {

@@ -1,5 +1,6 @@
 package io.modelmonitoring.riskanalytics.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -51,8 +52,12 @@ class OutcomePublisher {
 	 * @return whether the broker confirmed the outcome
 	 */
 	boolean publish(String type, JobOutcome outcome, String metricJobName) {
-		EventEnvelope<JobOutcome> envelope = new EventEnvelope<>(UUID.randomUUID().toString(), type,
-				EventEnvelope.CURRENT_VERSION, this.clock.instant(), null, SOURCE, outcome.triggerId(), outcome);
+		// One id per (trigger, outcome type): should a redelivered trigger be reported
+		// again (by another replica, or after a restart), consumers can drop the copy.
+		String id = UUID.nameUUIDFromBytes((type + "\u0000" + outcome.triggerId()).getBytes(StandardCharsets.UTF_8))
+			.toString();
+		EventEnvelope<JobOutcome> envelope = new EventEnvelope<>(id, type, EventEnvelope.CURRENT_VERSION,
+				this.clock.instant(), null, SOURCE, outcome.triggerId(), outcome);
 		CorrelationData correlation = new CorrelationData(envelope.id());
 		try {
 			this.rabbit.convertAndSend(this.properties.exchange(), type, envelope, (message) -> {

@@ -112,6 +112,12 @@ public final class TestBroker implements AutoCloseable {
 		return find(this.outcomeQueue, this.outcomes, matching);
 	}
 
+	/** Every outcome message matching, read from the outcome queue so far. */
+	public synchronized List<Message> outcomes(Predicate<Message> matching) {
+		find(this.outcomeQueue, this.outcomes, matching);
+		return this.outcomes.stream().filter(matching).toList();
+	}
+
 	/** The first error-queue message matching, read so far, or null. */
 	public synchronized Message parked(Predicate<Message> matching) {
 		return find(this.errorQueue, this.parked, matching);

@@ -127,6 +127,22 @@ class BatchJobWorkerIntegrationTests {
 	}
 
 	@Test
+	void aTriggerDeliveredTwiceIsRunAndReportedOnce() {
+		String id = UUID.randomUUID().toString();
+		broker.publishTrigger(trigger(id, "{}"), id);
+		broker.publishTrigger(trigger(id, "{}"), id);
+		awaitOutcome(id);
+		// One trigger at a time, in queue order: once a later trigger is reported, the
+		// second delivery has been handled too.
+		String later = UUID.randomUUID().toString();
+		broker.publishTrigger(trigger(later, "{}"), later);
+		awaitOutcome(later);
+
+		assertThat(broker.outcomes((message) -> isOutcome(message) && id.equals(correlationId(message)))).hasSize(1);
+		assertThat(mlService.requestsFor(id)).hasSize(1);
+	}
+
+	@Test
 	void minimalTriggerStraightToTheQueueTakesItsIdFromTheMessageIdAndAsksForAllTenants() {
 		String messageId = UUID.randomUUID().toString();
 		broker.publishToQueue("{\"job\": \"model-monitoring\", \"metadata\": {}}", messageId);

@@ -1,0 +1,201 @@
+package io.modelmonitoring.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import io.modelmonitoring.localstack.EmbeddedMongo;
+import io.modelmonitoring.localstack.ServiceProcess;
+import org.bson.Document;
+
+/**
+ * ml-service and risk-analytics from their packaged jars, against the local RabbitMQ in a
+ * vhost of their own and an in-process MongoDB reached through a {@link TcpProxy} that
+ * can be cut; a local lake; and a tap on everything they publish.
+ */
+public final class SystemUnderTest implements AutoCloseable {
+
+	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+	private final Path projectRoot;
+
+	private final Map<String, String> mlServiceSettings;
+
+	private final Map<String, String> workerSettings;
+
+	private final Path logs;
+
+	public final Broker broker;
+
+	public final MongoServer mongoServer;
+
+	public final TcpProxy mongoProxy;
+
+	public final MongoDatabase mongo;
+
+	private final MongoClient mongoClient;
+
+	public final Lake lake;
+
+	public final MessageTap tap;
+
+	private final int mlServicePort = freePort();
+
+	private final int workerPort = freePort();
+
+	private ServiceProcess mlService;
+
+	private ServiceProcess worker;
+
+	private SystemUnderTest(Path projectRoot, Map<String, String> mlServiceSettings, Map<String, String> workerSettings)
+			throws IOException {
+		this.projectRoot = projectRoot;
+		this.logs = Files.createTempDirectory("system-tests-logs");
+		this.broker = Broker.withOwnVhost();
+		this.mongoServer = new MongoServer(new EmbeddedMongo.HelloAnsweringBackend());
+		this.mongoServer.bind("127.0.0.1", 0);
+		this.mongoProxy = new TcpProxy(this.mongoServer.getLocalAddress().getPort());
+		this.mongoClient = MongoClients
+			.create("mongodb://127.0.0.1:" + this.mongoServer.getLocalAddress().getPort() + "/");
+		this.mongo = this.mongoClient.getDatabase("system_tests");
+		this.lake = Lake.create();
+		this.mlServiceSettings = mlServiceSettings;
+		this.workerSettings = workerSettings;
+		this.tap = MessageTap.open(this.broker.connectionFactory());
+	}
+
+	/**
+	 * Starts everything. The settings are environment variables of the services, over the
+	 * defaults this class gives them.
+	 */
+	public static SystemUnderTest start(Path projectRoot, Map<String, String> mlServiceSettings,
+			Map<String, String> workerSettings) throws IOException, InterruptedException {
+		SystemUnderTest system = new SystemUnderTest(projectRoot, mlServiceSettings, workerSettings);
+		try {
+			system.startMlService();
+			system.startWorker();
+			return system;
+		}
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			try {
+				system.close();
+			}
+			catch (Exception closing) {
+				ex.addSuppressed(closing);
+			}
+			throw ex;
+		}
+	}
+
+	public void startMlService() throws IOException, InterruptedException {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + this.mongoProxy.port()
+				+ "/system_tests?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
+		environment.put("RABBITMQ_URL", this.broker.url());
+		environment.put("DATA_LAKE_LOCAL_PATH", this.lake.root().toString());
+		environment.put("MESSAGING_CONFIRMTIMEOUT", "3s");
+		environment.put("MESSAGING_OUTBOX_RELAY_INTERVAL", "500ms");
+		environment.put("MESSAGING_OUTBOX_CLAIM", "5s");
+		environment.put("MODEL_MONITORING_RUNS_LEASE_DURATION", "6s");
+		environment.put("MODEL_MONITORING_RUNS_IDEMPOTENT_WAIT", "20s");
+		environment.putAll(this.mlServiceSettings);
+		this.mlService = ServiceProcess.start("ml-service", jar("ml-service"), this.mlServicePort, environment,
+				this.logs);
+		this.mlService.awaitHealthy(START_TIMEOUT);
+	}
+
+	public void startWorker() throws IOException, InterruptedException {
+		Map<String, String> environment = new HashMap<>();
+		environment.put("RABBITMQ_URL", this.broker.url());
+		environment.put("SERVICES_ML_SERVICE_URL", this.mlService.baseUrl());
+		environment.put("BATCH_JOBS_RETRY_MAX_ATTEMPTS", "12");
+		environment.put("BATCH_JOBS_RETRY_INITIAL_DELAY", "1s");
+		environment.put("BATCH_JOBS_RETRY_MULTIPLIER", "1.5");
+		environment.put("BATCH_JOBS_RETRY_MAX_DELAY", "4s");
+		environment.putAll(this.workerSettings);
+		this.worker = ServiceProcess.start("risk-analytics", jar("risk-analytics"), this.workerPort, environment,
+				this.logs);
+		this.worker.awaitHealthy(START_TIMEOUT);
+	}
+
+	public ServiceProcess mlService() {
+		return this.mlService;
+	}
+
+	public ServiceProcess worker() {
+		return this.worker;
+	}
+
+	/** One evaluation for the tenant with a Brier of 0.5, above the 0.2 threshold. */
+	public void degraded(String tenantId) {
+		this.mongo.getCollection("ml_evaluations")
+			.insertOne(new Document("_id", "eval-" + tenantId).append("tenantId", tenantId)
+				.append("modelId", "model-a")
+				.append("createdAt", new Date())
+				.append("brier", 0.5));
+	}
+
+	/** The stored run of a trigger, by its Idempotency-Key; null before it started. */
+	public Document runOf(String triggerId) {
+		return this.mongo.getCollection("ml_monitoring_runs").find(new Document("idempotencyKey", triggerId)).first();
+	}
+
+	public long runsOf(String triggerId) {
+		return this.mongo.getCollection("ml_monitoring_runs").countDocuments(new Document("idempotencyKey", triggerId));
+	}
+
+	public long pendingEvents() {
+		return this.mongo.getCollection("ml_event_outbox").countDocuments(new Document("status", "pending"));
+	}
+
+	public long runningRuns() {
+		return this.mongo.getCollection("ml_monitoring_runs").countDocuments(new Document("status", "running"));
+	}
+
+	private Path jar(String module) {
+		Path jar = this.projectRoot.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("no jar at " + jar + ": build it first (./mvnw -DskipTests package)");
+		}
+		return jar;
+	}
+
+	public Path logs() {
+		return this.logs;
+	}
+
+	@Override
+	public void close() throws Exception {
+		if (this.worker != null) {
+			this.worker.close();
+		}
+		if (this.mlService != null) {
+			this.mlService.close();
+		}
+		this.tap.close();
+		this.broker.close();
+		this.mongoClient.close();
+		this.mongoProxy.close();
+		this.mongoServer.shutdownNow();
+	}
+
+	static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
