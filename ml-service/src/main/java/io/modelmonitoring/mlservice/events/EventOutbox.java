@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.MongoException;
 import io.modelmonitoring.contracts.EventEnvelope;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventOutbox {
 
+	private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
+
 	static final String COLLECTION = "ml_event_outbox";
 
 	static final String PENDING = "pending";
@@ -48,9 +54,15 @@ public class EventOutbox {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
-		mongo.indexOps(COLLECTION)
-			.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
-		mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC));
+		try {
+			mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
+			mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC));
+		}
+		catch (DataAccessException | MongoException ex) {
+			// only for speed: the service starts without them while MongoDB is away
+			log.warn("outbox indexes not created (MongoDB unreachable?): {}", ex.getMessage());
+		}
 	}
 
 	/**

@@ -44,13 +44,26 @@ class MonitoringRunStore {
 
 	private final Clock clock;
 
+	private volatile boolean keyIndexed;
+
 	MonitoringRunStore(MongoTemplate mongo, JsonMapper json, RunProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
-		// Sparse: runs without a key do not collide on a missing one.
-		mongo.indexOps(COLLECTION).createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse());
+	}
+
+	/**
+	 * The unique index the idempotency of keyed runs rests on, made before the first
+	 * keyed run rather than at start-up, so that the service starts while MongoDB is
+	 * away. Sparse: runs without a key do not collide on a missing one.
+	 */
+	private void ensureKeyIndex() {
+		if (!this.keyIndexed) {
+			mongoCall(() -> this.mongo.indexOps(COLLECTION)
+				.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse()));
+			this.keyIndexed = true;
+		}
 	}
 
 	void started(String runId, Instant asOf, List<String> tenantIds, Instant startedAt) {
@@ -64,6 +77,7 @@ class MonitoringRunStore {
 	 */
 	boolean startedWithKey(String runId, Instant asOf, List<String> tenantIds, Instant startedAt, String key,
 			String fingerprint) {
+		ensureKeyIndex();
 		Document run = running(runId, asOf, tenantIds, startedAt).append("idempotencyKey", key)
 			.append("fingerprint", fingerprint);
 		try {
