@@ -44,7 +44,8 @@ class LocalStackEndToEndTests {
 			assertThat(result.path("performanceDegraded").asInt()).isEqualTo(2);
 			assertThat(result.path("invalidEvaluations").asInt()).isEqualTo(3);
 			assertThat(result.path("invalidRecords").asLong()).isEqualTo(3);
-			// Every record lies a whole number of days' worth before asOf: 30 baseline days
+			// Every record lies a whole number of days' worth before asOf: 30 baseline
+			// days
 			// of 120 a day, 7 current days of 120 (of 3 for globex/forecasting).
 			for (JsonNode model : result.path("results")) {
 				boolean sparse = model.path("modelId").asString().equals("forecasting");
