@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,6 +50,9 @@ public final class SystemUnderTest implements AutoCloseable {
 	public final Lake lake;
 
 	public final MessageTap tap;
+
+	/** The services' shared JWT secret: risk-analytics signs, ml-service checks. */
+	private final String jwtSecret = newSecret();
 
 	private final int mlServicePort = freePort();
 
@@ -102,6 +107,7 @@ public final class SystemUnderTest implements AutoCloseable {
 		environment.put("MONGODB_URI", "mongodb://127.0.0.1:" + this.mongoProxy.port()
 				+ "/system_tests?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
 		environment.put("RABBITMQ_URL", this.broker.url());
+		environment.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		environment.put("DATA_LAKE_LOCAL_PATH", this.lake.root().toString());
 		environment.put("MESSAGING_CONFIRMTIMEOUT", "3s");
 		environment.put("MESSAGING_OUTBOX_RELAY_INTERVAL", "500ms");
@@ -117,6 +123,7 @@ public final class SystemUnderTest implements AutoCloseable {
 	public void startWorker() throws IOException, InterruptedException {
 		Map<String, String> environment = new HashMap<>();
 		environment.put("RABBITMQ_URL", this.broker.url());
+		environment.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		environment.put("SERVICES_ML_SERVICE_URL", this.mlService.baseUrl());
 		environment.put("BATCH_JOBS_RETRY_MAX_ATTEMPTS", "12");
 		environment.put("BATCH_JOBS_RETRY_INITIAL_DELAY", "1s");
@@ -187,6 +194,12 @@ public final class SystemUnderTest implements AutoCloseable {
 		this.mongoClient.close();
 		this.mongoProxy.close();
 		this.mongoServer.shutdownNow();
+	}
+
+	private static String newSecret() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	static int freePort() {

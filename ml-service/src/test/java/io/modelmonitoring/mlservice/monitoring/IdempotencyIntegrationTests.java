@@ -94,9 +94,11 @@ class IdempotencyIntegrationTests extends MonitoringIntegrationTestBase {
 	void aKeyReusedForADifferentRequestIs422() throws Exception {
 		String tenant = tenantWithTwoFindings();
 		String key = "trigger-" + tenant;
-		assertThat(postWithHeaders("{\"tenantIds\": [\"" + tenant + "\"]}", "Idempotency-Key", key).statusCode()).isEqualTo(200);
+		assertThat(postWithHeaders("{\"tenantIds\": [\"" + tenant + "\"]}", "Idempotency-Key", key).statusCode())
+			.isEqualTo(200);
 		receive(2);
-		HttpResponse<String> reused = postWithHeaders("{\"tenantIds\": [\"" + tenant + "\", \"other\"]}", "Idempotency-Key", key);
+		HttpResponse<String> reused = postWithHeaders("{\"tenantIds\": [\"" + tenant + "\", \"other\"]}",
+				"Idempotency-Key", key);
 		assertThat(reused.statusCode()).as(reused.body()).isEqualTo(422);
 		assertThat(reused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(this.json.readTree(reused.body()).get("type").asString())

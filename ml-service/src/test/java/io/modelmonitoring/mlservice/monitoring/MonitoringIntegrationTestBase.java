@@ -89,7 +89,9 @@ abstract class MonitoringIntegrationTestBase {
 		return send(body, token);
 	}
 
-	/** A run request with a valid token and extra headers, as name, value, name, value… */
+	/**
+	 * A run request with a valid token and extra headers, as name, value, name, value…
+	 */
 	HttpResponse<String> postWithHeaders(String body, String... headers) throws Exception {
 		return send(body, TestTokens.valid(), headers);
 	}
