@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * @param tenantIds the tenants to run the job for, at most 1000, each 1 to 128 letters,
  * digits, '.', '_', ':' or '-'; absent, null or empty means every tenant
  * @param triggeredBy who asks, recorded in the trigger's {@code triggeredBy}; absent
- * means {@code "manual"}
+ * means {@code "manual"}; no control characters, so that it cannot forge log lines
  */
 record TriggerRequest(
 		@Size(max = 1000,
@@ -23,8 +23,8 @@ record TriggerRequest(
 						message = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'") @Pattern(
 								regexp = "^[A-Za-z0-9._:-]{1,128}$",
 								message = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'") String> tenantIds,
-		@Size(max = 200) @Pattern(regexp = "(?!schedule$)(?s).*\\S.*",
-				message = "must name who triggers: not blank and not \"schedule\"") String triggeredBy) {
+		@Size(max = 200) @Pattern(regexp = "(?!schedule$)(?=.*\\S)\\P{Cntrl}*",
+				message = "must name who triggers: printable text, not blank and not \"schedule\"") String triggeredBy) {
 
 	static final TriggerRequest EMPTY = new TriggerRequest(null, null);
 

@@ -172,6 +172,8 @@ class JobsApiIntegrationTests {
 			triggeredBy blank                 | {"triggeredBy": " "}                      | triggeredBy
 			triggeredBy posing as the schedule| {"triggeredBy": "schedule"}               | triggeredBy
 			triggeredBy a number              | {"triggeredBy": 5}                        | triggeredBy
+			triggeredBy forging a log line    | {"triggeredBy": "bob\\nERROR forged"}      | triggeredBy
+			triggeredBy with a tab            | {"triggeredBy": "bob\\tsmith"}              | triggeredBy
 			""")
 	void aBadBodyIsRefusedWithAProblemNamingTheField(String name, String body, String field) throws Exception {
 		HttpResponse<String> response = post("/model-monitoring/trigger", body);
