@@ -246,11 +246,11 @@ final class ParquetLogReader {
 				// Not ASCII: decode it properly (it cannot be a valid timestamp, but the
 				// formatter says so).
 				char[] decoded = new String(bytes, StandardCharsets.UTF_8).toCharArray();
-				return InferenceLogParser.parseInstant(decoded, 0, decoded.length);
+				return OffsetTimestamps.parse(decoded, 0, decoded.length);
 			}
 			this.chars[i] = (char) b;
 		}
-		return InferenceLogParser.parseInstant(this.chars, 0, length);
+		return OffsetTimestamps.parse(this.chars, 0, length);
 	}
 
 	/**

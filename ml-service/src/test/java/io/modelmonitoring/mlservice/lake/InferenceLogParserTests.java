@@ -219,14 +219,14 @@ class InferenceLogParserTests {
 			expected = null;
 		}
 
-		assertThat(InferenceLogParser.parseInstant(text.toCharArray(), 0, text.length())).isEqualTo(expected);
+		assertThat(OffsetTimestamps.parse(text.toCharArray(), 0, text.length())).isEqualTo(expected);
 	}
 
 	@Test
 	void commonTimestampsGiveTheInstantWritten() {
 		String text = "xx2026-11-20T12:15:30.5+02:00yy";
 
-		assertThat(InferenceLogParser.parseInstant(text.toCharArray(), 2, text.length() - 4))
+		assertThat(OffsetTimestamps.parse(text.toCharArray(), 2, text.length() - 4))
 			.isEqualTo(Instant.parse("2026-11-20T10:15:30.500Z"));
 	}
 
