@@ -130,6 +130,22 @@ class FaultToleranceSystemTests {
 
 	@Test
 	@Order(6)
+	void mongoDbCutMidRunIsRetriedAndTheRunFinishesOnce() throws Exception {
+		List<String> tenants = tenants(1);
+		String trigger = newTrigger();
+		this.system.tap.trigger(trigger, tenants);
+		awaitRunning(trigger);
+		this.system.mongoProxy.cut();
+		Path workerLog = this.system.worker().log();
+		await().atMost(SETTLE).until(() -> Files.readString(workerLog).contains("attempt failed triggerId=" + trigger));
+		this.system.mongoProxy.restore();
+		assertExactlyOnce(trigger, tenants);
+		assertThat(this.system.tap.outcomesOf(trigger).get(0).body().path("data").path("attempts").asInt())
+			.isGreaterThan(1);
+	}
+
+	@Test
+	@Order(7)
 	void everyTriggerOfTheSuiteEndedExactlyOnceAndNothingIsStuck() {
 		for (String trigger : this.triggers) {
 			assertThat(this.system.tap.outcomesOf(trigger)).as("outcomes of %s", trigger).hasSize(1);
