@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
 import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.security.testing.TestJwts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,36 +75,36 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 	static Stream<Arguments> attacks() {
 		Instant now = Instant.now();
 		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
-				Arguments.of("bad signature", TestTokens.hs256(TestTokens.claims().build(), OTHER_SECRET), 401),
+				Arguments.of("bad signature", TestJwts.hs256(TestTokens.claims().build(), OTHER_SECRET), 401),
 				Arguments.of("expired",
-						TestTokens.hs256(TestTokens.claims()
+						TestJwts.hs256(TestTokens.claims()
 							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
 							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
 							.build(), TestTokens.SECRET),
 						401),
 				Arguments.of("not yet valid",
-						TestTokens.hs256(
+						TestJwts.hs256(
 								TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
 								TestTokens.SECRET),
 						401),
 				Arguments.of("no expiry",
-						TestTokens.hs256(TestTokens.claims().expirationTime(null).build(), TestTokens.SECRET), 401),
+						TestJwts.hs256(TestTokens.claims().expirationTime(null).build(), TestTokens.SECRET), 401),
 				Arguments.of("wrong issuer",
-						TestTokens.hs256(TestTokens.claims().issuer("https://evil.test").build(), TestTokens.SECRET),
+						TestJwts.hs256(TestTokens.claims().issuer("https://evil.test").build(), TestTokens.SECRET),
 						401),
 				Arguments.of("wrong audience",
-						TestTokens.hs256(TestTokens.claims().audience("workflow-orchestrator").build(),
+						TestJwts.hs256(TestTokens.claims().audience("workflow-orchestrator").build(),
 								TestTokens.SECRET),
 						401),
 				Arguments.of("no audience",
-						TestTokens.hs256(TestTokens.claims().audience((String) null).build(), TestTokens.SECRET), 401),
-				Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
+						TestJwts.hs256(TestTokens.claims().audience((String) null).build(), TestTokens.SECRET), 401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
 				Arguments.of("missing scope",
-						TestTokens.hs256(TestTokens.claims().claim("scope", "workflow:trigger").build(),
+						TestJwts.hs256(TestTokens.claims().claim("scope", "workflow:trigger").build(),
 								TestTokens.SECRET),
 						403),
 				Arguments.of("no scope at all",
-						TestTokens.hs256(TestTokens.claims().claim("scope", null).build(), TestTokens.SECRET), 403));
+						TestJwts.hs256(TestTokens.claims().claim("scope", null).build(), TestTokens.SECRET), 403));
 	}
 
 	@ParameterizedTest(name = "{0} -> {2}")

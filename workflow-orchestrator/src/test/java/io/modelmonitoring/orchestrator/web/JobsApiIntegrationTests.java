@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.modelmonitoring.orchestrator.support.TestServers;
 import io.modelmonitoring.orchestrator.support.TestTokens;
+import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -279,30 +280,29 @@ class JobsApiIntegrationTests {
 	static Stream<Arguments> attacks() {
 		Instant now = Instant.now();
 		String secret = TestTokens.SECRET;
-		return Stream
-			.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
-					Arguments.of("bad signature",
-							TestTokens.hs256(TestTokens.claims().build(),
-									"another-secret-the-service-does-not-know-01"),
-							401),
-					Arguments.of("expired",
-							TestTokens.hs256(TestTokens.claims()
-								.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-								.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
-								.build(), secret),
-							401),
-					Arguments.of("not yet valid", TestTokens.hs256(
-							TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
-							secret), 401),
-					Arguments.of(
-							"wrong issuer",
-							TestTokens.hs256(TestTokens.claims().issuer("https://evil.test").build(), secret), 401),
-					Arguments.of(
-							"ml-service's audience",
-							TestTokens.hs256(TestTokens.claims().audience("ml-service").build(), secret), 401),
-					Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
-					Arguments.of("ml-service's scope", TestTokens
-						.hs256(TestTokens.claims().claim("scope", "model-monitoring:run").build(), secret), 403));
+		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
+				Arguments.of("bad signature",
+						TestJwts.hs256(TestTokens.claims().build(), "another-secret-the-service-does-not-know-01"),
+						401),
+				Arguments.of("expired",
+						TestJwts.hs256(TestTokens.claims()
+							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
+							.build(), secret),
+						401),
+				Arguments.of("not yet valid",
+						TestJwts.hs256(
+								TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
+								secret),
+						401),
+				Arguments.of("wrong issuer",
+						TestJwts.hs256(TestTokens.claims().issuer("https://evil.test").build(), secret), 401),
+				Arguments.of("ml-service's audience",
+						TestJwts.hs256(TestTokens.claims().audience("ml-service").build(), secret), 401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
+				Arguments.of("ml-service's scope",
+						TestJwts.hs256(TestTokens.claims().claim("scope", "model-monitoring:run").build(), secret),
+						403));
 	}
 
 	/**

@@ -1,22 +1,17 @@
 package io.modelmonitoring.orchestrator.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.modelmonitoring.orchestrator.support.TestServers;
 import io.modelmonitoring.orchestrator.support.TestTokens;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
+import io.modelmonitoring.security.testing.JwksServer;
+import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,11 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JwksSecurityIntegrationTests {
 
-	static final RSAKey ISSUER_KEY = rsaKey();
+	static final RSAKey ISSUER_KEY = TestJwts.rsaKey();
 
-	static final RSAKey OTHER_KEY = rsaKey();
+	static final RSAKey OTHER_KEY = TestJwts.rsaKey();
 
-	static final MockWebServer JWKS = jwks();
+	static final JwksServer JWKS = JwksServer.serving(ISSUER_KEY);
 
 	static final String EXCHANGE = TestServers.uniqueName("test.orchestrator.jwks.events");
 
@@ -60,7 +55,7 @@ class JwksSecurityIntegrationTests {
 		registry.add("messaging.exchange", () -> EXCHANGE);
 		registry.add("messaging.batch_jobs_queue", () -> QUEUE);
 		registry.add("security.jwt.hmac_secret", () -> "");
-		registry.add("security.jwt.jwk_set_uri", () -> JWKS.url("/.well-known/jwks.json").toString());
+		registry.add("security.jwt.jwk_set_uri", JWKS::url);
 	}
 
 	@LocalServerPort
@@ -82,21 +77,20 @@ class JwksSecurityIntegrationTests {
 	static Stream<Arguments> tokens() throws JOSEException {
 		byte[] publicKey = ISSUER_KEY.toRSAPublicKey().getEncoded();
 		return Stream.of(
-				Arguments.of("RS256 of the issuer's key", TestTokens.rs256(TestTokens.claims().build(), ISSUER_KEY),
-						200),
+				Arguments.of("RS256 of the issuer's key", TestJwts.rs256(TestTokens.claims().build(), ISSUER_KEY), 200),
 				Arguments.of("RS256 of another key with the issuer's key id",
-						TestTokens.rs256(TestTokens.claims().build(),
+						TestJwts.rs256(TestTokens.claims().build(),
 								new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build()),
 						401),
-				Arguments.of("RS256 of an unknown key", TestTokens.rs256(TestTokens.claims().build(), OTHER_KEY), 401),
+				Arguments.of("RS256 of an unknown key", TestJwts.rs256(TestTokens.claims().build(), OTHER_KEY), 401),
 				Arguments.of("HS256 signed with the issuer's public key",
-						TestTokens.hs256(TestTokens.claims().build(), publicKey), 401),
+						TestJwts.hs256(TestTokens.claims().build(), publicKey), 401),
 				Arguments.of("HS256 with the test secret", TestTokens.valid(), 401),
-				Arguments.of("alg none", TestTokens.unsigned(TestTokens.claims().build()), 401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
 				Arguments.of("RS256 for another audience",
-						TestTokens.rs256(TestTokens.claims().audience("ml-service").build(), ISSUER_KEY), 401),
+						TestJwts.rs256(TestTokens.claims().audience("ml-service").build(), ISSUER_KEY), 401),
 				Arguments.of("RS256 without the scope",
-						TestTokens.rs256(TestTokens.claims().claim("scope", "other").build(), ISSUER_KEY), 403));
+						TestJwts.rs256(TestTokens.claims().claim("scope", "other").build(), ISSUER_KEY), 403));
 	}
 
 	@ParameterizedTest(name = "{0} -> {2}")
@@ -114,36 +108,6 @@ class JwksSecurityIntegrationTests {
 			assertThat(problem.path("status").asInt()).isEqualTo(status);
 			assertThat(problem.path("type").asString()).startsWith("urn:model-monitoring:problem:");
 		}
-	}
-
-	private static RSAKey rsaKey() {
-		try {
-			return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static MockWebServer jwks() {
-		MockWebServer server = new MockWebServer();
-		String body = new JWKSet(ISSUER_KEY.toPublicJWK()).toString();
-		server.setDispatcher(new mockwebserver3.Dispatcher() {
-			@Override
-			public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
-				return new MockResponse.Builder().code(200)
-					.setHeader("Content-Type", "application/json")
-					.body(body)
-					.build();
-			}
-		});
-		try {
-			server.start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return server;
 	}
 
 }
