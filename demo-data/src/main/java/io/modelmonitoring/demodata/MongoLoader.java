@@ -3,6 +3,7 @@ package io.modelmonitoring.demodata;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -23,7 +24,7 @@ final class MongoLoader {
 	}
 
 	static int load(String uri, List<String> documents) {
-		String database = new com.mongodb.ConnectionString(uri).getDatabase();
+		String database = new ConnectionString(uri).getDatabase();
 		try (MongoClient client = MongoClients.create(uri)) {
 			var collection = client.getDatabase((database != null) ? database : "model_monitoring")
 				.getCollection("ml_evaluations");

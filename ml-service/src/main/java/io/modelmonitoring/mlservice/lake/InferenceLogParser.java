@@ -220,17 +220,15 @@ final class InferenceLogParser {
 			this.lastModelId = reuse(bytes, scanned.modelStart, scanned.modelLength, this.lastModelId);
 			this.modelId = this.lastModelId;
 		}
+		// Longer text is no ISO-8601 offset date-time (the longest, with a nine-digit
+		// year, fraction and seconds in the offset, has 44 characters): null, as the
+		// formatter would say.
 		if (scanned.timestampLength >= 0 && scanned.timestampLength <= this.timestampChars.length) {
 			char[] chars = this.timestampChars;
 			for (int k = 0; k < scanned.timestampLength; k++) {
 				chars[k] = (char) bytes[scanned.timestampStart + k];
 			}
 			this.timestamp = OffsetTimestamps.parse(chars, 0, scanned.timestampLength);
-		}
-		else if (scanned.timestampLength > this.timestampChars.length) {
-			this.timestamp = OffsetTimestamps
-				.parse(new String(bytes, scanned.timestampStart, scanned.timestampLength, StandardCharsets.ISO_8859_1)
-					.toCharArray(), 0, scanned.timestampLength);
 		}
 		this.hasPrediction = scanned.hasPrediction;
 		this.prediction = scanned.prediction;

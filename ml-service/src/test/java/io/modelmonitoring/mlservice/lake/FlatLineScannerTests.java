@@ -56,6 +56,8 @@ class FlatLineScannerTests {
 			"{\"tenantId\": \"tén\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": " + TS + "}",
 			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"2026-11-20T10:00:00.123+02:00\"}",
 			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"2026-02-29T10:00:00Z\"}",
+			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"+999999999-11-20T10:00:00.123456789+02:00\"}",
+			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"2026-11-20T10:00:00.123456789+02:00 and seventy characters of text after it\"}",
 			"{\"tenantId\":\"t1\",\"modelId\":\"m1\",\"prediction\":0.5,\"timestamp\":" + TS + "}",
 			"\t{\"tenantId\" :\t\"t1\" , \"modelId\" : \"m1\" , \"prediction\" : 0.5 , \"timestamp\" : " + TS
 					+ " }\r" })
