@@ -115,33 +115,23 @@ class FaultToleranceSystemTests {
 
 	@Test
 	@Order(5)
-	void mongoDbUnreachableIsRetriedUntilItIsBack() throws Exception {
+	void mongoDbUnreachableIsRetriedUntilItIsBack() {
 		List<String> tenants = tenants(1);
 		String trigger = newTrigger();
 		this.system.mongoProxy.cut();
 		this.system.tap.trigger(trigger, tenants);
-		Path workerLog = this.system.worker().log();
-		await().atMost(SETTLE).until(() -> Files.readString(workerLog).contains("attempt failed triggerId=" + trigger));
-		this.system.mongoProxy.restore();
-		assertExactlyOnce(trigger, tenants);
-		assertThat(this.system.tap.outcomesOf(trigger).get(0).body().path("data").path("attempts").asInt())
-			.isGreaterThan(1);
+		restoreMongoDbAfterAFailedAttempt(trigger, tenants);
 	}
 
 	@Test
 	@Order(6)
-	void mongoDbCutMidRunIsRetriedAndTheRunFinishesOnce() throws Exception {
+	void mongoDbCutMidRunIsRetriedAndTheRunFinishesOnce() {
 		List<String> tenants = tenants(1);
 		String trigger = newTrigger();
 		this.system.tap.trigger(trigger, tenants);
 		awaitRunning(trigger);
 		this.system.mongoProxy.cut();
-		Path workerLog = this.system.worker().log();
-		await().atMost(SETTLE).until(() -> Files.readString(workerLog).contains("attempt failed triggerId=" + trigger));
-		this.system.mongoProxy.restore();
-		assertExactlyOnce(trigger, tenants);
-		assertThat(this.system.tap.outcomesOf(trigger).get(0).body().path("data").path("attempts").asInt())
-			.isGreaterThan(1);
+		restoreMongoDbAfterAFailedAttempt(trigger, tenants);
 	}
 
 	@Test
@@ -185,6 +175,18 @@ class FaultToleranceSystemTests {
 		assertThat(this.system.runsOf(trigger)).isEqualTo(1);
 		assertThat(status(trigger)).isEqualTo("completed");
 		assertThat(this.system.runningRuns()).isZero();
+	}
+
+	/**
+	 * Brings MongoDB back once the worker saw an attempt fail; the retry must end once.
+	 */
+	private void restoreMongoDbAfterAFailedAttempt(String trigger, List<String> tenants) {
+		Path workerLog = this.system.worker().log();
+		await().atMost(SETTLE).until(() -> Files.readString(workerLog).contains("attempt failed triggerId=" + trigger));
+		this.system.mongoProxy.restore();
+		assertExactlyOnce(trigger, tenants);
+		assertThat(this.system.tap.outcomesOf(trigger).get(0).body().path("data").path("attempts").asInt())
+			.isGreaterThan(1);
 	}
 
 	private void awaitRunning(String trigger) {
