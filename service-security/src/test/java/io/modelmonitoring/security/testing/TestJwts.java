@@ -1,6 +1,9 @@
 package io.modelmonitoring.security.testing;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
@@ -21,6 +24,17 @@ import com.nimbusds.jwt.SignedJWT;
 public final class TestJwts {
 
 	private TestJwts() {
+	}
+
+	/** The claims of a token valid for five minutes from now, to change one of them. */
+	public static JWTClaimsSet.Builder claims(String issuer, String subject, String audience, String scope) {
+		Instant now = Instant.now();
+		return new JWTClaimsSet.Builder().issuer(issuer)
+			.subject(subject)
+			.audience(audience)
+			.claim("scope", scope)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
 	}
 
 	public static String hs256(JWTClaimsSet claims, String secret) {

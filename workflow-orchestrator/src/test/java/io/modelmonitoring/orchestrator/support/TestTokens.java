@@ -1,9 +1,5 @@
 package io.modelmonitoring.orchestrator.support;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.modelmonitoring.security.testing.TestJwts;
 
@@ -31,13 +27,7 @@ public final class TestTokens {
 
 	/** The claims of a valid token, to change one of them. */
 	public static JWTClaimsSet.Builder claims() {
-		Instant now = Instant.now();
-		return new JWTClaimsSet.Builder().issuer(ISSUER)
-			.subject("operator")
-			.audience(AUDIENCE)
-			.claim("scope", SCOPE)
-			.issueTime(Date.from(now))
-			.expirationTime(Date.from(now.plus(Duration.ofMinutes(5))));
+		return TestJwts.claims(ISSUER, "operator", AUDIENCE, SCOPE);
 	}
 
 }
