@@ -1,22 +1,24 @@
 #!/usr/bin/env python3
-"""Independent reference for ModelMonitoringIntegrationTests: PSI of the seeded models computed
-with numpy and scipy. The samples are built by the same formulas as the test's seed data."""
+"""Independent reference for ModelMonitoringIntegrationTests: PSI and the drift p-value of the
+seeded models, computed with numpy and scipy by ../drift/psi_reference.py. The samples are built by
+the same formulas as the test's seed data."""
+import os
+import sys
+
 import numpy as np
-from scipy.stats import chi2
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "drift"))
+from psi_reference import monte_carlo_p, psi  # noqa: E402
 
-def psi(b, c, bins=10, alpha=0.5):
-    b, c = np.asarray(b, float), np.asarray(c, float)
-    edges = np.unique(np.quantile(b, np.arange(1, bins) / bins))
-    k = len(edges) + 1
-    pb = (np.bincount(np.searchsorted(edges, b, side="left"), minlength=k) + alpha) / (len(b) + alpha * k)
-    pc = (np.bincount(np.searchsorted(edges, c, side="left"), minlength=k) + alpha) / (len(c) + alpha * k)
-    value = float(np.sum((pc - pb) * np.log(pc / pb)))
-    n, m = len(b), len(c)
-    return value, float(chi2.sf(value * n * m / (n + m), k - 1)), (k - 1) * (1 / n + 1 / m), k
-
-
-baseline = [i / 39 for i in range(40)]
-print("tenant-1/model-drift", psi(baseline, [0.5 + i / 78 for i in range(40)]))
-print("tenant-1/model-stable", psi(baseline, [((i * 7) % 40) / 39 for i in range(40)]))
-print("tenant-2/model-exact", psi(baseline, [(i % 10) / 12 for i in range(30)]))
+rng = np.random.default_rng(20261201)
+baseline = np.array([i / 39 for i in range(40)])
+models = {
+    "tenant-1/model-drift": [0.5 + i / 78 for i in range(40)],
+    "tenant-1/model-stable": [((i * 7) % 40) / 39 for i in range(40)],
+    "tenant-2/model-exact": [(i % 10) / 12 for i in range(30)],
+}
+for name, current in models.items():
+    current = np.array(current)
+    value, k, _ = psi(baseline, current)
+    n, m = len(baseline), len(current)
+    print(name, f"psi={value!r} p={monte_carlo_p(baseline, current, rng)!r} noise={(k - 1) * (1 / n + 1 / m)!r} k={k}")

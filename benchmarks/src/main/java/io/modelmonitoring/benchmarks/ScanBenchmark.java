@@ -158,7 +158,9 @@ public final class ScanBenchmark {
 			peak = Math.max(peak, measured.peakHeap);
 			result = measured.result;
 		}
+		long psiStart = System.nanoTime();
 		Map<ModelKey, PsiResult> psi = psi(result);
+		out.printf("   PSI and p-value of %d models: %.3f s%n", psi.size(), (System.nanoTime() - psiStart) / 1e9);
 		boolean identical = true;
 		double sequentialSeconds = Double.NaN;
 		if (sequential) {

@@ -2,8 +2,6 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import io.modelmonitoring.mlservice.drift.DriftSettings;
 import io.modelmonitoring.mlservice.performance.PerformanceThresholds;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
@@ -22,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param minSamples the fewest valid predictions each window needs for a PSI
  * @param psiBins the number of quantile bins
  * @param psiSmoothing the additive smoothing of bin shares
- * @param psiMaxPValue when set, drift also needs a p-value strictly below it
+ * @param psiMaxPValue drift also needs a p-value strictly below it; set empty, PSI alone
+ * decides (the runbook's literal rule)
  * @param evaluationsPerTenant how many of a tenant's newest evaluations are read
  */
 @Validated
@@ -31,12 +30,12 @@ public record ModelMonitoringProperties(@DefaultValue("0.2") @PositiveOrZero dou
 		@DefaultValue("0.2") @PositiveOrZero double maeThreshold,
 		@DefaultValue("0.2") @PositiveOrZero double psiThreshold, @DefaultValue("30") @Min(1) int minSamples,
 		@DefaultValue("10") @Min(2) @Max(1000) int psiBins, @DefaultValue("0.5") @Positive double psiSmoothing,
-		@DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double psiMaxPValue,
+		@DefaultValue("0.01") PValueGate psiMaxPValue,
 		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant) {
 
 	public DriftSettings driftSettings() {
 		return new DriftSettings(this.minSamples, this.psiBins, this.psiSmoothing, this.psiThreshold,
-				this.psiMaxPValue);
+				this.psiMaxPValue.maxPValue());
 	}
 
 	public PerformanceThresholds performanceThresholds() {

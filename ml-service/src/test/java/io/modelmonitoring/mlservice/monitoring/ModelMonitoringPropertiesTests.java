@@ -1,0 +1,62 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ModelMonitoringPropertiesTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class);
+
+	@Test
+	void thePValueGateIsOnByDefault() {
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).driftSettings().maxPValue())
+				.isEqualTo(0.01));
+	}
+
+	@Test
+	void anEmptyPValueLetsPsiAloneDecide() {
+		this.contextRunner.withPropertyValues("model_monitoring.psi_max_p_value=")
+			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).driftSettings().maxPValue())
+				.isNull());
+	}
+
+	@Test
+	void theEnvironmentVariableSetsTheGate() {
+		this.contextRunner
+			.withInitializer(
+					(context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new SystemEnvironmentPropertySource(
+								StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								Map.of("MODEL_MONITORING_PSI_MAX_P_VALUE", "0.05"))))
+			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).driftSettings().maxPValue())
+				.isEqualTo(0.05));
+	}
+
+	@Test
+	void aPValueGateOutsideZeroToOneFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("model_monitoring.psi_max_p_value=0")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("Failed to bind properties under 'model-monitoring.psi-max-p-value'")
+				.rootCause()
+				.hasMessageContaining("(0, 1]"));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ModelMonitoringProperties.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}
