@@ -7,11 +7,13 @@ import tools.jackson.core.io.NumberInput;
 /**
  * Reads the common shape of an inference-log line straight from its bytes: one flat JSON
  * object whose values are plain ASCII strings, decimal numbers, {@code true},
- * {@code false} or {@code null}. Any other line (escapes, non-ASCII bytes, nested values,
- * exponents, long integers, anything malformed) is declined, and the caller reads it with
- * Jackson, which has the last word: this scanner never judges a line invalid. For a line
- * it accepts, it finds what Jackson would find, to the bit of the prediction (a test
- * compares the two over many shapes).
+ * {@code false}, {@code null} or the tokens {@code NaN}, {@code Infinity} and
+ * {@code -Infinity} (which the parser reads as numbers, see {@link InferenceLogParser}).
+ * Any other line (escapes, non-ASCII bytes, nested values, exponents, long integers,
+ * anything malformed) is declined, and the caller reads it with Jackson, which has the
+ * last word: this scanner never judges a line invalid. For a line it accepts, it finds
+ * what Jackson would find, to the bit of the prediction (a test compares the two over
+ * many shapes).
  * <p>
  * Why: parsing is most of the cost of a {@code .jsonl} scan, and a general parser spends
  * most of its time on generality these lines do not use.
@@ -160,6 +162,12 @@ final class FlatLineScanner {
 			this.valueKind = NUMBER;
 			return number(b, i, end);
 		}
+		if (first == 'N') {
+			return nonFinite(b, i, end, "NaN", Double.NaN);
+		}
+		if (first == 'I') {
+			return nonFinite(b, i, end, "Infinity", Double.POSITIVE_INFINITY);
+		}
 		this.valueKind = OTHER;
 		if (first == 't') {
 			return literal(b, i, end, "true");
@@ -180,7 +188,7 @@ final class FlatLineScanner {
 	 * shortest round-trip form has up to 17 digits) go to Jackson's own correctly rounded
 	 * parser. Declines exponents, integers of more than {@link #MAX_EXACT_DIGITS} digits,
 	 * numbers over {@link #MAX_NUMBER_CHARS} characters and an integer minus zero (whose
-	 * sign JSON parsers treat differently).
+	 * sign JSON parsers treat differently). Reads {@code -Infinity} too.
 	 */
 	private int number(byte[] b, int i, int end) {
 		int start = i;
@@ -196,6 +204,9 @@ final class FlatLineScanner {
 		}
 		int intDigits = i - intStart;
 		if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0') || intDigits > MAX_EXACT_DIGITS) {
+			if (intDigits == 0 && negative && i < end && b[i] == 'I') {
+				return nonFinite(b, start, end, "-Infinity", Double.NEGATIVE_INFINITY);
+			}
 			return -1;
 		}
 		int fractionDigits = 0;
@@ -231,6 +242,17 @@ final class FlatLineScanner {
 		}
 		this.number = NumberInput.parseDouble(chars, 0, length, true);
 		return i;
+	}
+
+	/**
+	 * {@code NaN}, {@code Infinity} or {@code -Infinity}: a number that is not finite, as
+	 * Jackson reads it with non-numeric numbers allowed. Its other spellings
+	 * ({@code +Infinity}, {@code -INF}, {@code +INF}) are left to Jackson.
+	 */
+	private int nonFinite(byte[] b, int i, int end, String word, double value) {
+		this.valueKind = NUMBER;
+		this.number = value;
+		return literal(b, i, end, word);
 	}
 
 	private static int literal(byte[] b, int i, int end, String word) {

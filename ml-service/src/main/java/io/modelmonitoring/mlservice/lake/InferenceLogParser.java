@@ -11,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Turns the lines of one decompressed inference-log stream into samples: one JSON object
@@ -30,9 +31,16 @@ import tools.jackson.core.json.JsonFactory;
  * <li>a timestamp in neither window: not counted at all;</li>
  * <li>{@code modelId} missing, empty or not a string: invalid;</li>
  * <li>{@code prediction} missing, not a JSON number (a numeric string such as
- * {@code "0.4"} included), or not finite: invalid;</li>
+ * {@code "0.4"} included), or not finite ({@code NaN}, {@code Infinity},
+ * {@code -Infinity}, {@code 1e400}): invalid;</li>
  * <li>otherwise the prediction joins the window(s) its timestamp falls in.</li>
  * </ol>
+ * The tokens {@code NaN}, {@code Infinity} and {@code -Infinity} (also {@code +Infinity},
+ * {@code -INF}, {@code +INF}), which JSON lacks but Python's {@code json} module and
+ * others write, are read as numbers that are not finite rather than as broken JSON, so
+ * that a line holding one is judged by its tenant like any other bad line: as a
+ * prediction it is invalid by the prediction rule, counted only in runs of its tenant.
+ * <p>
  * The stream is read in chunks through a fixed buffer: memory does not grow with the file
  * or its line count. Lines of the common flat shape are read by {@link FlatLineScanner};
  * the rest by Jackson's streaming parser. One parser reads one stream at a time; it is
@@ -47,7 +55,9 @@ final class InferenceLogParser {
 
 	private static final int CHUNK_BYTES = 64 * 1024;
 
-	private static final JsonFactory JSON = JsonFactory.builder().build();
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.build();
 
 	private final SampleCollector collector;
 

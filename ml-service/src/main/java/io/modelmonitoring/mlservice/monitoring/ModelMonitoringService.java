@@ -189,13 +189,13 @@ public class ModelMonitoringService {
 	private MonitoringRunResponse run(String runId, List<String> tenantIds, Instant asOf, Instant startedAt) {
 		MonitoringWindows windows = MonitoringWindows.of(asOf);
 		DriftScan scan = scanLogs(runId, windows, tenantIds);
-		List<String> tenants = tenants(tenantIds, scan);
+		List<String> tenants = tenants(tenantIds, asOf, scan);
 
 		List<PerformanceCheck> performance = new ArrayList<>();
 		int invalidEvaluations = 0;
 		for (String tenantId : tenants) {
 			List<Document> newest = MongoCalls
-				.call(() -> this.evaluations.newest(tenantId, this.properties.evaluationsPerTenant()));
+				.call(() -> this.evaluations.newest(tenantId, asOf, this.properties.evaluationsPerTenant()));
 			TenantPerformance result = PerformanceEvaluator.evaluate(tenantId, newest,
 					this.properties.performanceThresholds());
 			performance.addAll(result.checks());
@@ -258,11 +258,15 @@ public class ModelMonitoringService {
 		}
 	}
 
-	private List<String> tenants(List<String> requested, DriftScan scan) {
+	/**
+	 * The tenants asked for, else every tenant with evaluations as of asOf or with
+	 * samples in the windows.
+	 */
+	private List<String> tenants(List<String> requested, Instant asOf, DriftScan scan) {
 		if (!requested.isEmpty()) {
 			return requested;
 		}
-		Set<String> tenants = new TreeSet<>(MongoCalls.call(this.evaluations::tenantIds));
+		Set<String> tenants = new TreeSet<>(MongoCalls.call(() -> this.evaluations.tenantIds(asOf)));
 		scan.samples().keySet().forEach((model) -> tenants.add(model.tenantId()));
 		return List.copyOf(tenants);
 	}

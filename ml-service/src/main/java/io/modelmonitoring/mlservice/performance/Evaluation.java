@@ -18,8 +18,9 @@ import org.bson.Document;
  * @param modelId null when the document names no model
  * @param evaluatedAt {@code createdAt}, or null when it is not a date
  * @param values the usable metric values
- * @param valid false when the document has no model, a present metric without a usable
- * value, or no metric at all; such a document counts once as an invalid evaluation
+ * @param valid false when the document has no model, no date (it cannot be placed before
+ * a run's asOf), a present metric without a usable value, or no metric at all; such a
+ * document counts once as an invalid evaluation
  */
 record Evaluation(String id, String modelId, Instant evaluatedAt, Map<Metric, Double> values, boolean valid) {
 
@@ -44,7 +45,7 @@ record Evaluation(String id, String modelId, Instant evaluatedAt, Map<Metric, Do
 				}
 			}
 		}
-		boolean valid = modelId != null && anyPresent && !anyUnusable;
+		boolean valid = modelId != null && evaluatedAt != null && anyPresent && !anyUnusable;
 		return new Evaluation(id, modelId, evaluatedAt, values, valid);
 	}
 

@@ -19,7 +19,7 @@ public final class PerformanceEvaluator {
 
 	/**
 	 * @param tenantId the tenant the documents belong to
-	 * @param newestFirst the tenant's evaluations, newest first
+	 * @param newestFirst the tenant's evaluations as of the run's asOf, newest first
 	 */
 	public static TenantPerformance evaluate(String tenantId, List<Document> newestFirst,
 			PerformanceThresholds thresholds) {
@@ -31,7 +31,8 @@ public final class PerformanceEvaluator {
 			if (!evaluation.valid()) {
 				invalid++;
 			}
-			if (evaluation.modelId() == null) {
+			if (evaluation.modelId() == null || evaluation.evaluatedAt() == null) {
+				// No model to check, or no date to tell whether it was made before asOf.
 				continue;
 			}
 			for (Metric metric : Metric.values()) {

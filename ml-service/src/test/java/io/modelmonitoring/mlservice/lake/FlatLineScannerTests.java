@@ -32,8 +32,9 @@ class FlatLineScannerTests {
 			"0.123456789012345", "0.1234567890123456", "12345678901234567890", "9007199254740993", "-0.000001",
 			"0.000000000000001", "1.0000000000000002", "0.8525560524777362", "2.2250738585072014",
 			"0.1000000000000000055511151231257827", "9007199254740993.5", "123456789.1234567890123456789012345678901",
-			"-0.00000000000000000000000000001", "999999999999999.9", "0.99999999999999999", "NaN", "-Infinity", "1.2.3",
-			"1-2", "0x10", "\"0.5\"", "true", "null", "[0.5]", "{\"v\": 1}" })
+			"-0.00000000000000000000000000001", "999999999999999.9", "0.99999999999999999", "NaN", "-Infinity",
+			"Infinity", "+Infinity", "-INF", "+INF", "INF", "nan", "-NaN", "NaNx", "Infinityx", "-Infinityx", "-Inf",
+			"Inf", "1.2.3", "1-2", "0x10", "\"0.5\"", "true", "null", "[0.5]", "{\"v\": 1}" })
 	void predictionsAreReadAsJacksonReadsThem(String prediction) {
 		assertSameOutcome(InferenceLogParserTests.line("\"t1\"", "\"m1\"", prediction, TS));
 	}
@@ -59,6 +60,12 @@ class FlatLineScannerTests {
 			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"+999999999-11-20T10:00:00.123456789+02:00\"}",
 			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"2026-11-20T10:00:00.123456789+02:00 and seventy characters of text after it\"}",
 			"{\"tenantId\":\"t1\",\"modelId\":\"m1\",\"prediction\":0.5,\"timestamp\":" + TS + "}",
+			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"latencyMs\": NaN, \"timestamp\": " + TS
+					+ "}",
+			"{\"tenantId\": NaN, \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": " + TS + "}",
+			"{\"tenantId\": \"t1\", \"modelId\": -Infinity, \"prediction\": 0.5, \"timestamp\": " + TS + "}",
+			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": Infinity}",
+			"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\":NaN}",
 			"\t{\"tenantId\" :\t\"t1\" , \"modelId\" : \"m1\" , \"prediction\" : 0.5 , \"timestamp\" : " + TS
 					+ " }\r" })
 	void linesAreJudgedAsJacksonJudgesThem(String line) {
@@ -103,6 +110,19 @@ class FlatLineScannerTests {
 			.isEqualTo("2026-11-20T10:00:00Z");
 		assertThat(scanner.hasPrediction).isTrue();
 		assertThat(scanner.prediction).isEqualTo(0.734);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "NaN", "Infinity", "-Infinity" })
+	void theNonFiniteTokensAreTakenByTheScannerNotDeclined(String token) {
+		FlatLineScanner scanner = new FlatLineScanner();
+		byte[] line = ("{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": " + token + ", \"timestamp\": " + TS
+				+ "}")
+			.getBytes(StandardCharsets.US_ASCII);
+
+		assertThat(scanner.scan(line, 0, line.length)).isTrue();
+		assertThat(scanner.hasPrediction).isTrue();
+		assertThat(Double.valueOf(scanner.prediction)).isEqualTo(Double.valueOf(token));
 	}
 
 	private static String randomNumber(Random random) {

@@ -54,6 +54,7 @@ class InferenceLogParserTests {
 						line("\"t1\"", "\"m1\"", "{\"value\": 0.4}", "\"2026-11-20T10:00:00Z\"")),
 				Arguments.of("NaN prediction", line("\"t1\"", "\"m1\"", "NaN", "\"2026-11-20T10:00:00Z\"")),
 				Arguments.of("Infinity prediction", line("\"t1\"", "\"m1\"", "Infinity", "\"2026-11-20T10:00:00Z\"")),
+				Arguments.of("-Infinity prediction", line("\"t1\"", "\"m1\"", "-Infinity", "\"2026-11-20T10:00:00Z\"")),
 				Arguments.of("\"NaN\" string prediction",
 						line("\"t1\"", "\"m1\"", "\"NaN\"", "\"2026-11-20T10:00:00Z\"")),
 				Arguments.of("prediction overflowing to infinity",
@@ -148,6 +149,45 @@ class InferenceLogParserTests {
 		assertThat(result.invalidRecords()).isEqualTo(1);
 	}
 
+	/**
+	 * A prediction written as one of the tokens JSON lacks is a bad prediction of a known
+	 * tenant, not a line whose tenant cannot be known: it counts in the runs that include
+	 * its tenant, and in no other, whichever reader takes the line.
+	 */
+	@ParameterizedTest(name = "{0}, read with the flat-line scanner: {1}")
+	@MethodSource("nonFinitePredictions")
+	void aNonFinitePredictionCountsOnlyInRunsThatIncludeItsTenant(String token, boolean scanFlatLines) {
+		String[] lines = { GOOD_BEFORE, line("\"tx\"", "\"m1\"", token, "\"2026-11-20T10:00:00Z\"") };
+
+		LogScanResult forX = parse(scanFlatLines, Set.of("tx"), lines);
+		LogScanResult forY = parse(scanFlatLines, Set.of("ty"), lines);
+		LogScanResult forEveryTenant = parse(scanFlatLines, Set.of(), lines);
+
+		assertThat(forX.invalidRecords()).isEqualTo(1);
+		assertThat(forX.samples()).isEmpty();
+		assertThat(forY.invalidRecords()).isZero();
+		assertThat(forY.samples()).isEmpty();
+		assertThat(forEveryTenant.invalidRecords()).isEqualTo(1);
+		assertThat(forEveryTenant.samples()).containsOnlyKeys(new ModelKey("t1", "m1"));
+	}
+
+	static Stream<Arguments> nonFinitePredictions() {
+		return Stream.of("NaN", "Infinity", "-Infinity", "+Infinity", "-INF", "+INF")
+			.flatMap((token) -> Stream.of(Arguments.of(token, true), Arguments.of(token, false)));
+	}
+
+	@ParameterizedTest(name = "read with the flat-line scanner: {0}")
+	@ValueSource(booleans = { true, false })
+	void aNonFiniteTokenInAFieldThatIsNotReadLeavesTheRecordValid(boolean scanFlatLines) {
+		String withNaN = "{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"latencyMs\": NaN, "
+				+ "\"timestamp\": \"2026-11-20T10:00:00Z\"}";
+
+		LogScanResult result = parse(scanFlatLines, Set.of(), withNaN);
+
+		assertThat(result.invalidRecords()).isZero();
+		assertThat(result.samples().get(new ModelKey("t1", "m1")).current().toArray()).containsExactly(0.5);
+	}
+
 	@Test
 	void modelsAndTenantsAreKeptApart() {
 		LogScanResult result = parse(Set.of(), line("\"t1\"", "\"m1\"", "1", "\"2026-11-20T10:00:00Z\""),
@@ -231,9 +271,13 @@ class InferenceLogParserTests {
 	}
 
 	static LogScanResult parse(Set<String> tenants, String... lines) {
+		return parse(true, tenants, lines);
+	}
+
+	static LogScanResult parse(boolean scanFlatLines, Set<String> tenants, String... lines) {
 		SampleCollector collector = collector(tenants);
 		try {
-			new InferenceLogParser(collector)
+			new InferenceLogParser(collector, InferenceLogParser.MAX_LINE_BYTES, scanFlatLines)
 				.read(new ByteArrayInputStream((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {

@@ -82,9 +82,7 @@ class ParquetLogReaderTests {
 						InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.5", "\"2026-11-20T10:00:00\""),
 						InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.5", null),
 						InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.5", "\"2026-11-01T10:00:00Z\""),
-						// (NaN is no JSON token: the line would be invalid whatever its
-						// tenant.)
-						InferenceLogParserTests.line("\"t2\"", "\"m1\"", "null", "\"2026-11-20T10:00:00Z\""),
+						InferenceLogParserTests.line("\"t2\"", "\"m1\"", "NaN", "\"2026-11-20T10:00:00Z\""),
 						InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.75", "\"2026-11-20T11:00:00Z\"")));
 		Path parquet = this.dir.resolve("part-0.parquet");
 		ParquetFixture.write(parquet, ParquetFixture.STRING_TIMESTAMPS, CompressionCodecName.SNAPPY, ROWS);
@@ -157,6 +155,21 @@ class ParquetLogReaderTests {
 		LogScanResult result = read(file, Set.of());
 
 		LakeFixture.assertSamples(result, "t1", "m1", new double[0], new double[] { 0.5 });
+	}
+
+	@Test
+	void aNonFinitePredictionCountsOnlyInRunsThatIncludeItsTenant() {
+		Path file = this.dir.resolve("non-finite.parquet");
+		ParquetFixture.write(file, ParquetFixture.STRING_TIMESTAMPS, CompressionCodecName.SNAPPY,
+				List.of(row("tx", "m1", Double.NaN, "2026-11-20T10:00:00Z"),
+						row("tx", "m1", Double.POSITIVE_INFINITY, "2026-11-20T10:00:00Z"),
+						row("tx", "m1", Double.NEGATIVE_INFINITY, "2026-11-20T10:00:00Z"),
+						row("ty", "m1", 0.5, "2026-11-20T10:00:00Z")));
+
+		assertThat(read(file, Set.of("tx")).invalidRecords()).isEqualTo(3);
+		LogScanResult forY = read(file, Set.of("ty"));
+		assertThat(forY.invalidRecords()).isZero();
+		LakeFixture.assertSamples(forY, "ty", "m1", new double[0], new double[] { 0.5 });
 	}
 
 	@Test

@@ -81,7 +81,13 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 					evaluation("t2-bad", "tenant-2", "model-mae", 1).append("brier", "n/a"),
 					evaluation("t2-mae", "tenant-2", "model-mae", 4).append("metrics", new Document("MAE", 0.35)),
 					new Document("_id", "t2-nomodel").append("tenantId", "tenant-2").append("brier", 0.9),
-					evaluation("t3", "tenant-3", "model-x", 5).append("brier", 0.1)), "ml_evaluations");
+					evaluation("t3", "tenant-3", "model-x", 5).append("brier", 0.1),
+					// Created at or after asOf: no run as of AS_OF sees them. Read, they
+					// would take over model-drift's Brier and degrade its MAE and
+					// model-stable's Brier, and tenant-4 would be a fourth tenant.
+					evaluation("t1-at-as-of", "tenant-1", "model-drift", 0).append("brier", 0.9).append("mae", 0.9),
+					evaluation("t1-after", "tenant-1", "model-stable", -1).append("brier", 0.95),
+					evaluation("t4-after", "tenant-4", "model-y", -1).append("brier", 0.1)), "ml_evaluations");
 	}
 
 	@AfterAll
@@ -105,7 +111,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(run.get("driftSkipped").asInt()).isEqualTo(1);
 		assertThat(run.get("driftSkippedReason").isNull()).isTrue();
 		assertThat(run.get("invalidEvaluations").asInt()).isEqualTo(2);
-		assertThat(run.get("invalidRecords").asLong()).isEqualTo(2);
+		assertThat(run.get("invalidRecords").asLong()).isEqualTo(4);
 		assertThat(run.get("eventsPublished").asInt()).isEqualTo(4);
 		assertThat(run.get("eventsPending").asInt()).isZero();
 
@@ -197,7 +203,23 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(run.get("tenants").asInt()).isEqualTo(1);
 		assertThat(run.get("performanceChecked").asInt()).isEqualTo(1);
 		assertThat(run.get("driftChecked").asInt()).isZero();
+		// Only the line without a tenant: the bad predictions of tenant-1 and tenant-2
+		// (a string, NaN, -Infinity) are theirs.
+		assertThat(run.get("invalidRecords").asLong()).isEqualTo(1);
 		assertThat(run.get("eventsPublished").asInt()).isZero();
+	}
+
+	@Test
+	void aRunAsOfAPastWeekChecksOnlyTheEvaluationsCreatedBeforeIt() throws Exception {
+		JsonNode then = this.json.readTree(post("{\"tenantIds\": [\"tenant-4\"], \"asOf\": \"" + AS_OF + "\"}").body());
+		assertThat(then.get("tenants").asInt()).isEqualTo(1);
+		assertThat(then.get("performanceChecked").asInt()).isZero();
+
+		Instant later = AS_OF.plus(Duration.ofDays(2));
+		JsonNode now = this.json.readTree(post("{\"tenantIds\": [\"tenant-4\"], \"asOf\": \"" + later + "\"}").body());
+		assertThat(now.get("performanceChecked").asInt()).isEqualTo(1);
+		assertThat(now.get("performanceDegraded").asInt()).isZero();
+		assertThat(now.get("eventsPublished").asInt()).isZero();
 	}
 
 	@Test

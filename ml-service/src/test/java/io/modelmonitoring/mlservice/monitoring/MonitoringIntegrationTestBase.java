@@ -120,7 +120,9 @@ abstract class MonitoringIntegrationTestBase {
 
 	/**
 	 * Baseline records 45 days before asOf, current ones 3 days before (gzipped), one
-	 * record 20 days before (in neither window), and two bad lines.
+	 * record 20 days before (in neither window), and four bad lines: one with no tenant
+	 * to tell, and three of tenant-1 or tenant-2 (a string, a NaN and a -Infinity
+	 * prediction).
 	 */
 	private static Path seedLake() {
 		try {
@@ -143,6 +145,10 @@ abstract class MonitoringIntegrationTestBase {
 			currentLines.addAll(records("tenant-1/model-stable", 40, (i) -> ((i * 7) % 40) / 39.0, currentStart));
 			currentLines.addAll(records("tenant-2/model-exact", 30, (i) -> (i % 10) / 12.0, currentStart));
 			currentLines.addAll(records("tenant-2/model-few", 29, (i) -> i / 29.0, currentStart));
+			currentLines.add("{\"tenantId\": \"tenant-1\", \"modelId\": \"model-drift\", \"prediction\": NaN, "
+					+ "\"timestamp\": \"" + currentStart + "\"}");
+			currentLines.add("{\"tenantId\": \"tenant-2\", \"modelId\": \"model-exact\", \"prediction\": -Infinity, "
+					+ "\"timestamp\": \"" + currentStart + "\"}");
 			write(partition(lake, currentStart).resolve("part-0.jsonl.gz"), currentLines, true);
 
 			Instant between = AS_OF.minus(Duration.ofDays(20));

@@ -254,9 +254,9 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		try {
 			for (String hostile : List.of("{\"$ne\": null}", "{\"$gt\": \"\"}", "$ne", "this.tenantId != ''",
 					"{\"$where\": \"sleep(100) || true\"}")) {
-				assertThat(this.evaluations.newest(hostile, 100)).as(hostile).isEmpty();
+				assertThat(this.evaluations.newest(hostile, AS_OF, 100)).as(hostile).isEmpty();
 			}
-			assertThat(this.evaluations.newest("$where", 100)).extracting((document) -> document.get("_id"))
+			assertThat(this.evaluations.newest("$where", AS_OF, 100)).extracting((document) -> document.get("_id"))
 				.containsExactly("injection-literal");
 			assertThat(this.mongo.getCollection("ml_evaluations").countDocuments()).isEqualTo(before);
 		}

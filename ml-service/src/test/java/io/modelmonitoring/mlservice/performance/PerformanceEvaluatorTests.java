@@ -70,7 +70,14 @@ class PerformanceEvaluatorTests {
 				Arguments.of("no metric at all", evaluation("x", "m1", 1)),
 				Arguments.of("no modelId", new Document("_id", "x").append("tenantId", "t1").append("brier", 0.1)),
 				Arguments.of("numeric modelId", evaluation("x", null, 1).append("modelId", 7).append("brier", 0.1)),
-				Arguments.of("blank modelId", evaluation("x", " ", 1).append("brier", 0.1)));
+				Arguments.of("blank modelId", evaluation("x", " ", 1).append("brier", 0.1)),
+				Arguments.of("no createdAt",
+						new Document("_id", "x").append("tenantId", "t1").append("modelId", "m1").append("brier", 0.1)),
+				Arguments.of("createdAt as text",
+						new Document("_id", "x").append("tenantId", "t1")
+							.append("modelId", "m1")
+							.append("createdAt", "2026-11-20T06:00:00Z")
+							.append("brier", 0.1)));
 	}
 
 	@ParameterizedTest(name = "{0}")
