@@ -21,6 +21,10 @@ final class PermutationTest {
 
 	static final int ROUNDS = 999;
 
+	static final int FIRST_ROUNDS = 199;
+
+	static final double STOP_AT = 0.05;
+
 	static final int MAX_VALUES = 2000;
 
 	/**
@@ -55,6 +59,13 @@ final class PermutationTest {
 			}
 			psi[round] = relabelling.psi();
 			andersonDarling[round] = relabelling.andersonDarling();
+			if (round == FIRST_ROUNDS) {
+				double firstStage = combinedPValue(Arrays.copyOf(psi, round + 1),
+						Arrays.copyOf(andersonDarling, round + 1));
+				if (firstStage >= STOP_AT) {
+					return firstStage;
+				}
+			}
 		}
 		return combinedPValue(psi, andersonDarling);
 	}

@@ -48,7 +48,7 @@ class PermutationTestTests {
 		assertThat(observed.psi()).isCloseTo(psi, within(1e-12));
 		assertThat(observed.andersonDarling()).isCloseTo(andersonDarling, within(1e-12));
 		double pValue = PermutationTest.pValue(sortedBaseline, sortedCurrent, 10, 0.5);
-		assertThat(pValue).isCloseTo(exactP, within(PsiTests.monteCarloTolerance(exactP)));
+		assertThat(pValue).isCloseTo(exactP, within(PermutationTolerance.of(exactP)));
 	}
 
 	@Test
@@ -71,6 +71,19 @@ class PermutationTestTests {
 		double psi = Psi.compute(baseline, current, 10, 0.5).psi();
 		assertThat(Double.doubleToRawLongBits(new Relabelling(baseline, current, 10, 0.5).psi()))
 			.isEqualTo(Double.doubleToRawLongBits(psi));
+	}
+
+	@Test
+	void aPairFarFromTheGateStopsAfterTheFirstStage() {
+		// tiny_mixed: exact p 0.57, so the first 200 rounds settle it.
+		double pValue = PermutationTest.pValue(sorted(new double[] { 0.11, 0.52, 0.35, 0.74, 0.47, 0.97 }),
+				sorted(new double[] { 0.23, 0.61, 0.66, 0.42, 0.83, 0.58 }), 10, 0.5);
+		double counted = pValue * (PermutationTest.FIRST_ROUNDS + 1);
+		assertThat(counted).isCloseTo(Math.rint(counted), within(1e-9));
+		// tiny_shift: exact p 0.0076, below the stop, so all 1,000 rounds count.
+		double shifted = PermutationTest.pValue(sorted(new double[] { 0.11, 0.23, 0.35, 0.42, 0.47, 0.58 }),
+				sorted(new double[] { 0.52, 0.61, 0.66, 0.74, 0.83, 0.97 }), 10, 0.5);
+		assertThat(shifted).isLessThan(PermutationTest.STOP_AT);
 	}
 
 	@Test

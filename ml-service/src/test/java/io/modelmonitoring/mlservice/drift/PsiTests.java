@@ -90,19 +90,11 @@ class PsiTests {
 			assertThat(result.pValue()).isCloseTo(pValue, within(1e-9 * pValue + 1e-300));
 		}
 		else {
-			assertThat(result.pValue()).isCloseTo(pValue, within(monteCarloTolerance(pValue)));
+			assertThat(result.pValue()).isCloseTo(pValue, within(PermutationTolerance.of(pValue)));
 		}
 		assertThat(result.noiseFloor()).isCloseTo(noiseFloor, within(1e-15));
 		assertThat(result.baselineCount()).isEqualTo(baseline.length);
 		assertThat(result.currentCount()).isEqualTo(current.length);
-	}
-
-	/**
-	 * Four standard errors of a p-value estimated from 999 relabellings, and one step of
-	 * it.
-	 */
-	static double monteCarloTolerance(double pValue) {
-		return 4 * Math.sqrt(pValue * (1 - pValue) / 1000) + 2.0 / 1000;
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.zip.GZIPOutputStream;
 
+import io.modelmonitoring.mlservice.drift.PermutationTolerance;
 import io.modelmonitoring.mlservice.support.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -126,7 +127,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		// p=0.0002999850007499625 (20,000 relabellings) noise=0.45 k=10
 		JsonNode drifted = results.get("tenant-1/model-drift");
 		assertThat(drifted.get("psi").asDouble()).isCloseTo(1.1146606053822612, within(1e-12));
-		assertThat(drifted.get("pValue").asDouble()).isCloseTo(0.0003, within(monteCarloTolerance(0.0003)))
+		assertThat(drifted.get("pValue").asDouble()).isCloseTo(0.0003, within(PermutationTolerance.of(0.0003)))
 			.isLessThan(0.01);
 		assertThat(drifted.get("brier").asDouble()).isEqualTo(0.27);
 		assertThat(drifted.get("mae").asDouble()).isEqualTo(0.1);
@@ -146,7 +147,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		// of 30 predictions, and no event
 		JsonNode exact = results.get("tenant-2/model-exact");
 		assertThat(exact.get("psi").asDouble()).isCloseTo(0.4397056041362635, within(1e-12));
-		assertThat(exact.get("pValue").asDouble()).isCloseTo(0.1444, within(monteCarloTolerance(0.1444)));
+		assertThat(exact.get("pValue").asDouble()).isCloseTo(0.1444, within(PermutationTolerance.of(0.1444)));
 		assertThat(exact.get("drift").asBoolean()).isFalse();
 
 		Map<String, JsonNode> events = receiveEvents(3);
@@ -259,11 +260,6 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		return new Document("_id", id).append("tenantId", tenantId)
 			.append("modelId", modelId)
 			.append("createdAt", Date.from(AS_OF.minus(Duration.ofDays(daysBeforeAsOf))));
-	}
-
-	/** Four standard errors of a p-value from 999 relabellings, and one step of it. */
-	private static double monteCarloTolerance(double pValue) {
-		return 4 * Math.sqrt(pValue * (1 - pValue) / 1000) + 2.0 / 1000;
 	}
 
 }
