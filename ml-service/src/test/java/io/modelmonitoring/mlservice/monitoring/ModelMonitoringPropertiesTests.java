@@ -3,6 +3,8 @@ package io.modelmonitoring.mlservice.monitoring;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -44,13 +46,14 @@ class ModelMonitoringPropertiesTests {
 				.isEqualTo(0.05));
 	}
 
-	@Test
-	void aPValueGateOutsideZeroToOneFailsNamingTheKey() {
-		this.contextRunner.withPropertyValues("model_monitoring.psi_max_p_value=0")
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "0.001", "1.5", "-0.01", "NaN", "often" })
+	void aPValueGateThatCannotWorkFailsNamingTheKey(String value) {
+		this.contextRunner.withPropertyValues("model_monitoring.psi_max_p_value=" + value)
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Failed to bind properties under 'model-monitoring.psi-max-p-value'")
 				.rootCause()
-				.hasMessageContaining("(0, 1]"));
+				.hasMessageContaining("above 0.001 (the smallest p-value of the permutation test) and at most 1"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
