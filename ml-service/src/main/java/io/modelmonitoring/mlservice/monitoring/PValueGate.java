@@ -6,9 +6,9 @@ import io.modelmonitoring.mlservice.drift.DriftPValue;
 
 /**
  * The p-value a drift must stay under ({@code model_monitoring.psi_max_p_value}), or none
- * when the key is set empty: then PSI alone decides, the runbook's literal rule. A type of
- * its own because an empty value must mean "off", where a plain number would fall back to
- * its default.
+ * when the key is set empty: then PSI alone decides, the runbook's literal rule. A type
+ * of its own because an empty value must mean "off", where a plain number would fall back
+ * to its default.
  *
  * @param maxPValue the bound, or null for no gate
  */
