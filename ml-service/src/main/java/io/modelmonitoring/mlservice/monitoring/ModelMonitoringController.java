@@ -1,5 +1,9 @@
 package io.modelmonitoring.mlservice.monitoring;
 
+import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
+import io.modelmonitoring.mlservice.runs.MonitoringRun;
+import io.modelmonitoring.mlservice.runs.RunOutcome;
+import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -39,7 +39,11 @@ public record ModelMonitoringProperties(@DefaultValue("0.2") @PositiveOrZero dou
 	}
 
 	public PerformanceThresholds performanceThresholds() {
-		return new PerformanceThresholds(this.brierThreshold, this.maeThreshold);
+		// A new metric is one constant in Metric and one threshold here.
+		return PerformanceThresholds.of((metric) -> switch (metric) {
+			case BRIER -> this.brierThreshold;
+			case MAE -> this.maeThreshold;
+		});
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.modelmonitoring.mlservice.runs.RunStatus;
 import io.modelmonitoring.mlservice.drift.DriftCheck;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 

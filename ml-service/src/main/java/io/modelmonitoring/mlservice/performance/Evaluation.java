@@ -9,10 +9,10 @@ import java.util.OptionalDouble;
 import org.bson.Document;
 
 /**
- * One evaluation document of {@code ml_evaluations}, read leniently: each metric is taken
- * from the first of its fields that is present ({@code brier}, then
- * {@code metrics.brier}, then {@code metrics.Brier}; likewise for MAE) and kept only when
- * it holds a usable value.
+ * One evaluation document of {@code ml_evaluations}, read leniently by
+ * {@link EvaluationStore}: each metric is taken from the first of its fields that is
+ * present ({@code brier}, then {@code metrics.brier}, then {@code metrics.Brier};
+ * likewise for MAE) and kept only when it holds a usable value.
  *
  * @param id the document's {@code _id} as text
  * @param modelId null when the document names no model
@@ -22,8 +22,9 @@ import org.bson.Document;
  * a run's asOf), a present metric without a usable value, or no metric at all; such a
  * document counts once as an invalid evaluation
  */
-record Evaluation(String id, String modelId, Instant evaluatedAt, Map<Metric, Double> values, boolean valid) {
+public record Evaluation(String id, String modelId, Instant evaluatedAt, Map<Metric, Double> values, boolean valid) {
 
+	/** Reads one raw document; never fails, whatever the document holds. */
 	static Evaluation from(Document document) {
 		Object rawId = document.get("_id");
 		String id = (rawId != null) ? rawId.toString() : null;

@@ -43,13 +43,16 @@ public class EvaluationStore {
 	 * A tenant's newest evaluations as of {@code asOf}, newest first; those without a
 	 * date come after every dated one.
 	 */
-	public List<Document> newest(String tenantId, Instant asOf, int limit) {
+	public List<Evaluation> newest(String tenantId, Instant asOf, int limit) {
 		Bson query = Filters.and(Filters.eq("tenantId", tenantId), readAsOf(asOf));
-		return this.mongo.getCollection(COLLECTION)
+		List<Evaluation> evaluations = new ArrayList<>();
+		for (Document document : this.mongo.getCollection(COLLECTION)
 			.find(query)
 			.sort(Sorts.descending(CREATED_AT))
-			.limit(limit)
-			.into(new ArrayList<>());
+			.limit(limit)) {
+			evaluations.add(Evaluation.from(document));
+		}
+		return evaluations;
 	}
 
 	/**

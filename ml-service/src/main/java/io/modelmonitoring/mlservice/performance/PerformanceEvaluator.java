@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import io.modelmonitoring.mlservice.lake.ModelKey;
-import org.bson.Document;
 
 /**
  * Turns one tenant's most recent evaluations into checks: per model, the newest usable
@@ -18,16 +17,15 @@ public final class PerformanceEvaluator {
 	}
 
 	/**
-	 * @param tenantId the tenant the documents belong to
+	 * @param tenantId the tenant the evaluations belong to
 	 * @param newestFirst the tenant's evaluations as of the run's asOf, newest first
 	 */
-	public static TenantPerformance evaluate(String tenantId, List<Document> newestFirst,
+	public static TenantPerformance evaluate(String tenantId, List<Evaluation> newestFirst,
 			PerformanceThresholds thresholds) {
 		List<PerformanceCheck> checks = new ArrayList<>();
 		Set<Checked> checked = new HashSet<>();
 		int invalid = 0;
-		for (Document document : newestFirst) {
-			Evaluation evaluation = Evaluation.from(document);
+		for (Evaluation evaluation : newestFirst) {
 			if (!evaluation.valid()) {
 				invalid++;
 			}

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.modelmonitoring.mlservice.monitoring.DependencyUnavailableException;
-import io.modelmonitoring.mlservice.monitoring.IdempotencyKeyReusedException;
-import io.modelmonitoring.mlservice.monitoring.IdempotentRunInProgressException;
+import io.modelmonitoring.mlservice.mongo.DependencyUnavailableException;
+import io.modelmonitoring.mlservice.runs.IdempotencyKeyReusedException;
+import io.modelmonitoring.mlservice.runs.IdempotentRunInProgressException;
 import io.modelmonitoring.mlservice.monitoring.InvalidFieldException;
-import io.modelmonitoring.mlservice.monitoring.RunConflictException;
+import io.modelmonitoring.mlservice.runs.RunConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;

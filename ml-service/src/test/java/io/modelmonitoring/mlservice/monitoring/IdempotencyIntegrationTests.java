@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
+import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
+import io.modelmonitoring.mlservice.runs.RequestFingerprint;
 import io.modelmonitoring.mlservice.support.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
 import io.modelmonitoring.mlservice.support.TestTokens;
 import io.modelmonitoring.security.testing.TestJwts;
@@ -256,7 +257,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 					"{\"$where\": \"sleep(100) || true\"}")) {
 				assertThat(this.evaluations.newest(hostile, AS_OF, 100)).as(hostile).isEmpty();
 			}
-			assertThat(this.evaluations.newest("$where", AS_OF, 100)).extracting((document) -> document.get("_id"))
+			assertThat(this.evaluations.newest("$where", AS_OF, 100)).extracting(Evaluation::id)
 				.containsExactly("injection-literal");
 			assertThat(this.mongo.getCollection("ml_evaluations").countDocuments()).isEqualTo(before);
 		}

@@ -99,8 +99,8 @@ class EvaluationStoreTests {
 			.append("brier", 0.1);
 	}
 
-	private static List<String> ids(List<Document> documents) {
-		return documents.stream().map((document) -> document.getString("_id")).toList();
+	private static List<String> ids(List<Evaluation> evaluations) {
+		return evaluations.stream().map(Evaluation::id).toList();
 	}
 
 	private static int bind(MongoServer server) {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PerformanceEvaluatorTests {
 
-	private static final PerformanceThresholds THRESHOLDS = new PerformanceThresholds(0.2, 0.2);
+	private static final PerformanceThresholds THRESHOLDS = PerformanceThresholds.of((metric) -> 0.2);
 
 	static Stream<Arguments> brierFieldForms() {
 		return Stream.of(Arguments.of("top-level brier", new Document("brier", 0.25)),
@@ -39,7 +39,7 @@ class PerformanceEvaluatorTests {
 	void readsEveryFieldForm(String name, Document fields) {
 		Document document = evaluation("e1", "m1", 1);
 		document.putAll(fields);
-		var result = PerformanceEvaluator.evaluate("t1", List.of(document), THRESHOLDS);
+		var result = PerformanceEvaluator.evaluate("t1", read(document), THRESHOLDS);
 		assertThat(result.invalidEvaluations()).isZero();
 		assertThat(result.checks()).anySatisfy((check) -> {
 			assertThat(check.value()).isIn(0.25, 0.0);
@@ -52,7 +52,7 @@ class PerformanceEvaluatorTests {
 		List<Document> documents = List.of(evaluation("a", "top", 3).append("mae", 0.3),
 				evaluation("b", "lower", 2).append("metrics", new Document("mae", 0.31)),
 				evaluation("c", "upper", 1).append("metrics", new Document("MAE", "0.32")));
-		var result = PerformanceEvaluator.evaluate("t1", documents, THRESHOLDS);
+		var result = PerformanceEvaluator.evaluate("t1", read(documents), THRESHOLDS);
 		assertThat(result.checks()).extracting(PerformanceCheck::metric, PerformanceCheck::value)
 			.containsExactly(tuple(Metric.MAE, 0.3), tuple(Metric.MAE, 0.31), tuple(Metric.MAE, 0.32));
 	}
@@ -84,7 +84,7 @@ class PerformanceEvaluatorTests {
 	@MethodSource("invalidDocuments")
 	void countsAnUnusableDocumentOnceAndKeepsGoing(String name, Document bad) {
 		Document good = evaluation("good", "m2", 0).append("brier", 0.1);
-		var result = PerformanceEvaluator.evaluate("t1", List.of(bad, good), THRESHOLDS);
+		var result = PerformanceEvaluator.evaluate("t1", read(bad, good), THRESHOLDS);
 		assertThat(result.invalidEvaluations()).isEqualTo(1);
 		assertThat(result.checks()).extracting(PerformanceCheck::evaluationId).containsExactly("good");
 	}
@@ -94,7 +94,7 @@ class PerformanceEvaluatorTests {
 		List<Document> newestFirst = List.of(evaluation("e3", "m1", 3).append("brier", "n/a").append("mae", 0.5),
 				evaluation("e2", "m1", 2).append("brier", 0.3).append("mae", 0.1),
 				evaluation("e1", "m1", 1).append("brier", 0.05));
-		var result = PerformanceEvaluator.evaluate("t1", newestFirst, THRESHOLDS);
+		var result = PerformanceEvaluator.evaluate("t1", read(newestFirst), THRESHOLDS);
 		assertThat(result.invalidEvaluations()).isEqualTo(1);
 		assertThat(result.checks()).hasSize(2);
 		PerformanceCheck mae = result.checks().stream().filter((c) -> c.metric() == Metric.MAE).findFirst().get();
@@ -120,6 +120,14 @@ class PerformanceEvaluatorTests {
 		return new Document("_id", id).append("tenantId", "t1")
 			.append("modelId", modelId)
 			.append("createdAt", Date.from(Instant.ofEpochSecond(createdAtSecond)));
+	}
+
+	private static List<Evaluation> read(Document... documents) {
+		return read(List.of(documents));
+	}
+
+	private static List<Evaluation> read(List<Document> documents) {
+		return documents.stream().map(Evaluation::from).toList();
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.mongo;
 
 import java.util.function.Supplier;
 
@@ -8,12 +8,12 @@ import com.mongodb.MongoTimeoutException;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 /** Turns "MongoDB cannot be reached" into the one exception the API answers with 503. */
-final class MongoCalls {
+public final class MongoCalls {
 
 	private MongoCalls() {
 	}
 
-	static <T> T call(Supplier<T> call) {
+	public static <T> T call(Supplier<T> call) {
 		try {
 			return call.get();
 		}

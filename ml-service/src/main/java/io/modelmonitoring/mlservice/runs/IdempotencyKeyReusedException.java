@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
 /** An idempotency key came again with a different request. */
 public class IdempotencyKeyReusedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
 /** Where a run is. */
 public enum RunStatus {

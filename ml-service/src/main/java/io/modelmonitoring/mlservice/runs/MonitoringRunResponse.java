@@ -1,7 +1,12 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The answer to a monitoring run: what was checked, what was found, what was published.
@@ -15,11 +20,14 @@ public record MonitoringRunResponse(String runId, Instant asOf, int tenants, int
 
 	/**
 	 * One model of one tenant. Fields are null where that check did not run: no PSI when
-	 * the model had too few predictions or no logs, no Brier or MAE when no evaluation
-	 * recorded one.
+	 * the model had too few predictions or no logs, no value of a metric (one field per
+	 * metric, by its key: {@code brier}, {@code mae}) when no evaluation recorded one.
 	 */
+	@JsonPropertyOrder({ "tenantId", "modelId", "psi", "pValue", "baselineCount", "currentCount" })
 	public record ModelResult(String tenantId, String modelId, Double psi, Double pValue, Integer baselineCount,
-			Integer currentCount, Double brier, Double mae, boolean drift, List<String> degraded) {
+			Integer currentCount, @JsonAnySetter @JsonAnyGetter Map<String, Double> metrics, boolean drift,
+			List<String> degraded) {
+
 	}
 
 }

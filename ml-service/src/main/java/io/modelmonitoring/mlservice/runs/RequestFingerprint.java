@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,12 +13,12 @@ import java.util.TreeSet;
  * (order and duplicates do not matter) and the {@code asOf} as sent (absent stays absent,
  * so a retry without asOf matches its first attempt).
  */
-final class RequestFingerprint {
+public final class RequestFingerprint {
 
 	private RequestFingerprint() {
 	}
 
-	static String of(List<String> tenantIds, Instant requestedAsOf) {
+	public static String of(List<String> tenantIds, Instant requestedAsOf) {
 		String canonical = String.join("\u0000", new TreeSet<>(tenantIds)) + "\u0001"
 				+ ((requestedAsOf != null) ? requestedAsOf.toString() : "");
 		try {

@@ -1,5 +1,6 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
+import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -29,9 +30,9 @@ import org.springframework.stereotype.Component;
  * its instance renews.
  */
 @Component
-class MonitoringRunStore {
+public class MonitoringRunStore {
 
-	static final String COLLECTION = "ml_monitoring_runs";
+	public static final String COLLECTION = "ml_monitoring_runs";
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -157,7 +158,7 @@ class MonitoringRunStore {
 		mongoCall(() -> this.mongo.updateFirst(byId(runId), update, COLLECTION));
 	}
 
-	Optional<MonitoringRun> find(String runId) {
+	public Optional<MonitoringRun> find(String runId) {
 		return Optional.ofNullable(mongoCall(() -> this.mongo.findOne(byId(runId), Document.class, COLLECTION)))
 			.map(this::toRun);
 	}
@@ -165,7 +166,7 @@ class MonitoringRunStore {
 	/**
 	 * The newest runs first; with a tenant, only runs that asked for it or checked it.
 	 */
-	List<MonitoringRun> list(String tenantId, int limit) {
+	public List<MonitoringRun> list(String tenantId, int limit) {
 		Query query = new Query().with(Sort.by(Sort.Direction.DESC, "startedAt")).limit(limit);
 		if (tenantId != null) {
 			query.addCriteria(new Criteria().orOperator(Criteria.where("tenantIds").is(tenantId),

@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
 /**
  * A run's answer, and whether it is the stored answer of an earlier request with the same

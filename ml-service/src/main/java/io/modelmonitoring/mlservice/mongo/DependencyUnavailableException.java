@@ -1,4 +1,4 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.mongo;
 
 /** A server the run needs (MongoDB, RabbitMQ) could not be reached or did not answer. */
 public class DependencyUnavailableException extends RuntimeException {

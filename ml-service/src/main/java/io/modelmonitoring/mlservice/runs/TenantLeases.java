@@ -1,5 +1,6 @@
-package io.modelmonitoring.mlservice.monitoring;
+package io.modelmonitoring.mlservice.runs;
 
+import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
