@@ -1,9 +1,5 @@
 package io.modelmonitoring.mlservice.monitoring;
 
-import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
-import io.modelmonitoring.mlservice.runs.MonitoringRun;
-import io.modelmonitoring.mlservice.runs.RunOutcome;
-import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +8,10 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.modelmonitoring.mlservice.runs.MonitoringRun;
+import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
+import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
+import io.modelmonitoring.mlservice.runs.RunOutcome;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
