@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.modelmonitoring.mlservice.drift.DriftCheck;
-import io.modelmonitoring.mlservice.lake.ModelKey;
 import io.modelmonitoring.mlservice.monitoring.MonitoringRunResponse.ModelResult;
 import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
+import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.model.ModelKey;
 
 /** Joins drift and performance checks into one line per (tenant, model), sorted. */
 final class ModelResults {

@@ -5,8 +5,8 @@ import java.time.Duration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.modelmonitoring.mlservice.drift.DriftCheck;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
+import io.modelmonitoring.scan.drift.DriftCheck;
 
 import org.springframework.stereotype.Component;
 

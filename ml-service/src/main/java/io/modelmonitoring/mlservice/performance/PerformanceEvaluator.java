@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.model.ModelKey;
 import org.bson.Document;
 
 /**
