@@ -44,11 +44,6 @@ public final class LocalDirectoryLogSource implements InferenceLogSource {
 		this.threads = threads;
 	}
 
-	/** Reads with as many threads as there are processors. */
-	LocalDirectoryLogSource(Path root, String prefix) {
-		this(root, prefix, Runtime.getRuntime().availableProcessors());
-	}
-
 	@Override
 	public LogScanResult scan(LogScanRequest request) {
 		if (!Files.isDirectory(this.root)) {

@@ -37,10 +37,6 @@ final class SampleCollector {
 		this.request = request;
 	}
 
-	LogScanRequest request() {
-		return this.request;
-	}
-
 	/**
 	 * Judges one record, whatever format it came in, by the rules of docs/data-lake.md in
 	 * their order: tenant (missing: invalid; not wanted: nothing), timestamp (missing or
@@ -111,10 +107,6 @@ final class SampleCollector {
 
 	void unreadableFile() {
 		this.unreadableFiles++;
-	}
-
-	long invalidRecords() {
-		return this.invalidRecords;
 	}
 
 	/**

@@ -20,7 +20,8 @@ class LocalDirectoryLogSourceTests {
 	void readsTheDaysOfBothWindowsByEachRecordsOwnTimestamp() {
 		LakeFixture.writeTo(this.lake);
 
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX).scan(LakeFixture.T1_AND_T2);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX, 2)
+			.scan(LakeFixture.T1_AND_T2);
 
 		LakeFixture.assertT1AndT2(result);
 	}
@@ -29,7 +30,7 @@ class LocalDirectoryLogSourceTests {
 	void tenantsNotAskedForAreNeitherSamplesNorInvalid() {
 		LakeFixture.writeTo(this.lake);
 
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX).scan(LakeFixture.T1);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX, 2).scan(LakeFixture.T1);
 
 		assertThat(result.samples()).containsOnlyKeys(new ModelKey("t1", "m1"), new ModelKey("t1", "m2"));
 		// t2's null prediction is not counted: invalid #1 to #4 are.
@@ -41,7 +42,8 @@ class LocalDirectoryLogSourceTests {
 	void noTenantsAskedForMeansEveryTenant() {
 		LakeFixture.writeTo(this.lake);
 
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX).scan(LakeFixture.ALL_TENANTS);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX, 2)
+			.scan(LakeFixture.ALL_TENANTS);
 
 		assertThat(result.samples()).containsKeys(new ModelKey("t1", "m1"), new ModelKey("t1", "m2"),
 				new ModelKey("t2", "m1"), new ModelKey("t3", "m9"));
@@ -62,7 +64,8 @@ class LocalDirectoryLogSourceTests {
 				.text(InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.99", "\"2026-11-20T10:00:00Z\"")));
 		}
 
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX).scan(LakeFixture.ALL_TENANTS);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX, 2)
+			.scan(LakeFixture.ALL_TENANTS);
 
 		assertThat(result.samples()).isEmpty();
 		assertThat(result.filesRead()).isZero();
@@ -72,7 +75,8 @@ class LocalDirectoryLogSourceTests {
 
 	@Test
 	void anEmptyLakeHasNothingToReport() {
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX).scan(LakeFixture.ALL_TENANTS);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, LakeFixture.PREFIX, 2)
+			.scan(LakeFixture.ALL_TENANTS);
 
 		assertThat(result.samples()).isEmpty();
 		assertThat(result.filesRead()).isZero();
@@ -84,7 +88,7 @@ class LocalDirectoryLogSourceTests {
 		Files.write(day.resolve("part.jsonl"),
 				LakeFixture.text(InferenceLogParserTests.line("\"t1\"", "\"m1\"", "0.5", "\"2026-11-20T10:00:00Z\"")));
 
-		LogScanResult result = new LocalDirectoryLogSource(this.lake, "").scan(LakeFixture.ALL_TENANTS);
+		LogScanResult result = new LocalDirectoryLogSource(this.lake, "", 2).scan(LakeFixture.ALL_TENANTS);
 
 		LakeFixture.assertSamples(result, "t1", "m1", new double[0], new double[] { 0.5 });
 	}
@@ -94,7 +98,7 @@ class LocalDirectoryLogSourceTests {
 		Path gone = this.lake.resolve("gone");
 
 		assertThatExceptionOfType(LakeUnavailableException.class)
-			.isThrownBy(() -> new LocalDirectoryLogSource(gone, LakeFixture.PREFIX).scan(LakeFixture.ALL_TENANTS))
+			.isThrownBy(() -> new LocalDirectoryLogSource(gone, LakeFixture.PREFIX, 2).scan(LakeFixture.ALL_TENANTS))
 			.withMessageContaining(gone.toString())
 			.withMessageContaining("data_lake.local_path");
 	}

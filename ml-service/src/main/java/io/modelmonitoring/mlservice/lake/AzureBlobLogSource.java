@@ -55,10 +55,6 @@ final class AzureBlobLogSource implements InferenceLogSource {
 		this.maxConcurrentDownloads = maxConcurrentDownloads;
 	}
 
-	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout) {
-		this(container, prefix, listTimeout, DataLakeProperties.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
-	}
-
 	/**
 	 * Lists every day partition once, then reads the blobs, up to
 	 * {@code maxConcurrentDownloads} at a time, each streamed in blocks.
