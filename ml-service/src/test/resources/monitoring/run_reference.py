@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Independent reference for ModelMonitoringIntegrationTests: PSI and the drift p-value of the
-seeded models, computed with numpy and scipy by ../drift/psi_reference.py. The samples are built by
-the same formulas as the test's seed data."""
+seeded models, computed with numpy and scipy by psi_reference.py (drift-scan/src/test/resources/drift).
+The samples are built by the same formulas as the test's seed data."""
 import os
 import sys
 
 import numpy as np
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "drift"))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "..",
+                                "drift-scan", "src", "test", "resources", "drift"))
 from psi_reference import monte_carlo_p, psi  # noqa: E402
 
 rng = np.random.default_rng(20261201)

@@ -19,12 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.modelmonitoring.mlservice.drift.DriftCheck;
-import io.modelmonitoring.mlservice.drift.DriftDetector;
-import io.modelmonitoring.mlservice.drift.DriftSettings;
-import io.modelmonitoring.mlservice.lake.DoubleSamples;
-import io.modelmonitoring.mlservice.lake.ModelKey;
-import io.modelmonitoring.mlservice.lake.WindowSamples;
+import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.drift.DriftDetector;
+import io.modelmonitoring.scan.drift.DriftSettings;
+import io.modelmonitoring.scan.model.DoubleSamples;
+import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.WindowSamples;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 
 /**

@@ -21,14 +21,14 @@ import java.util.stream.Stream;
 
 import io.modelmonitoring.demodata.DemoLake;
 import io.modelmonitoring.demodata.DemoLakeSpec;
-import io.modelmonitoring.mlservice.drift.Psi;
-import io.modelmonitoring.mlservice.drift.PsiResult;
-import io.modelmonitoring.mlservice.lake.LocalDirectoryLogSource;
-import io.modelmonitoring.mlservice.lake.LogScanRequest;
-import io.modelmonitoring.mlservice.lake.LogScanResult;
-import io.modelmonitoring.mlservice.lake.ModelKey;
-import io.modelmonitoring.mlservice.lake.TimeWindow;
-import io.modelmonitoring.mlservice.lake.WindowSamples;
+import io.modelmonitoring.scan.drift.Psi;
+import io.modelmonitoring.scan.drift.PsiResult;
+import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
+import io.modelmonitoring.scan.lake.LogScanRequest;
+import io.modelmonitoring.scan.lake.LogScanResult;
+import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.TimeWindow;
+import io.modelmonitoring.scan.model.WindowSamples;
 
 /**
  * Times ml-service's drift scan of one run (the windows of SPEC §6 at {@code asOf}) from

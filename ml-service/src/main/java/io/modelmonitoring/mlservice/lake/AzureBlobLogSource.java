@@ -11,6 +11,14 @@ import com.azure.storage.blob.models.BlobErrorCode;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.models.ListBlobsOptions;
+import io.modelmonitoring.scan.lake.DayPartitions;
+import io.modelmonitoring.scan.lake.InferenceLogSource;
+import io.modelmonitoring.scan.lake.LakeUnavailableException;
+import io.modelmonitoring.scan.lake.LogFile;
+import io.modelmonitoring.scan.lake.LogFileReader;
+import io.modelmonitoring.scan.lake.LogScanRequest;
+import io.modelmonitoring.scan.lake.LogScanResult;
+import io.modelmonitoring.scan.lake.ParallelScan;
 
 /**
  * Inference logs in Azure Data Lake Storage Gen2, read through its blob endpoint (which
@@ -45,10 +53,6 @@ final class AzureBlobLogSource implements InferenceLogSource {
 		this.prefix = prefix;
 		this.listTimeout = listTimeout;
 		this.maxConcurrentDownloads = maxConcurrentDownloads;
-	}
-
-	AzureBlobLogSource(BlobContainerClient container, String prefix, Duration listTimeout) {
-		this(container, prefix, listTimeout, DataLakeProperties.DEFAULT_MAX_CONCURRENT_DOWNLOADS);
 	}
 
 	/**

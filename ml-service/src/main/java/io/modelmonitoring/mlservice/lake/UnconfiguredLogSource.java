@@ -1,5 +1,10 @@
 package io.modelmonitoring.mlservice.lake;
 
+import io.modelmonitoring.scan.lake.InferenceLogSource;
+import io.modelmonitoring.scan.lake.LakeUnavailableException;
+import io.modelmonitoring.scan.lake.LogScanRequest;
+import io.modelmonitoring.scan.lake.LogScanResult;
+
 /** No lake configured: drift is skipped, saying why. */
 final class UnconfiguredLogSource implements InferenceLogSource {
 

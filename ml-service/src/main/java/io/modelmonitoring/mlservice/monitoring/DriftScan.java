@@ -2,8 +2,8 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import java.util.Map;
 
-import io.modelmonitoring.mlservice.lake.ModelKey;
-import io.modelmonitoring.mlservice.lake.WindowSamples;
+import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.WindowSamples;
 
 /** What the log scan gave a run: samples, or the reason there are none. */
 record DriftScan(Map<ModelKey, WindowSamples> samples, long invalidRecords, String skippedReason) {

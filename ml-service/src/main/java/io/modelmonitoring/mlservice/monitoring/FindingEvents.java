@@ -10,8 +10,8 @@ import io.modelmonitoring.contracts.DriftDetected;
 import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.contracts.PerformanceDegraded;
-import io.modelmonitoring.mlservice.drift.DriftCheck;
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.modelmonitoring.mlservice.monitoring;
 
-import io.modelmonitoring.mlservice.drift.DriftSettings;
 import io.modelmonitoring.mlservice.performance.PerformanceThresholds;
+import io.modelmonitoring.scan.drift.DriftSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;

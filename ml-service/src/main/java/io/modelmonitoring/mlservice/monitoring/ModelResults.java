@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.modelmonitoring.mlservice.drift.DriftCheck;
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.ModelResult;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.modelmonitoring.mlservice.runs.RunStatus;
-import io.modelmonitoring.mlservice.drift.DriftCheck;
+import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package io.modelmonitoring.mlservice.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.modelmonitoring.mlservice.lake.TimeWindow;
+import io.modelmonitoring.scan.model.TimeWindow;
 
 /**
  * The two windows a run compares, relative to its {@code asOf}: the baseline

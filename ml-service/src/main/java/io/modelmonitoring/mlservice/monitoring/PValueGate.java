@@ -2,7 +2,7 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import java.util.Locale;
 
-import io.modelmonitoring.mlservice.drift.DriftPValue;
+import io.modelmonitoring.scan.drift.DriftPValue;
 
 /**
  * The p-value a drift must stay under ({@code model_monitoring.psi_max_p_value}), or none

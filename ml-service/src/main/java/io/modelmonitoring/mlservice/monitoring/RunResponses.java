@@ -3,7 +3,7 @@ package io.modelmonitoring.mlservice.monitoring;
 import java.time.Instant;
 import java.util.List;
 
-import io.modelmonitoring.mlservice.drift.DriftCheck;
+import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
 

@@ -2,7 +2,7 @@ package io.modelmonitoring.mlservice.performance;
 
 import java.time.Instant;
 
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.model.ModelKey;
 
 /**
  * One metric of one model, checked against its threshold. Degraded when value >

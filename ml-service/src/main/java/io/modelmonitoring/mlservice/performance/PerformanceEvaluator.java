@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.model.ModelKey;
 
 /**
  * Turns one tenant's most recent evaluations into checks: per model, the newest usable

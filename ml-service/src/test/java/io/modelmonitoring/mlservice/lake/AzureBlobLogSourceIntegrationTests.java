@@ -13,6 +13,14 @@ import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
+import io.modelmonitoring.scan.lake.InferenceLogSource;
+import io.modelmonitoring.scan.lake.LakeFixture;
+import io.modelmonitoring.scan.lake.LakeUnavailableException;
+import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
+import io.modelmonitoring.scan.lake.LogScanResult;
+import io.modelmonitoring.scan.lake.ParquetFixture;
+import io.modelmonitoring.scan.model.DoubleSamples;
+import io.modelmonitoring.scan.model.ModelKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +83,7 @@ class AzureBlobLogSourceIntegrationTests {
 		LakeFixture.writeTo(this.localLake);
 
 		LogScanResult azure = source(this.container.getBlobContainerName()).scan(LakeFixture.T1_AND_T2);
-		LogScanResult local = new LocalDirectoryLogSource(this.localLake, LakeFixture.PREFIX)
+		LogScanResult local = new LocalDirectoryLogSource(this.localLake, LakeFixture.PREFIX, 2)
 			.scan(LakeFixture.T1_AND_T2);
 
 		LakeFixture.assertT1AndT2(azure);

@@ -2,6 +2,8 @@ package io.modelmonitoring.mlservice.lake;
 
 import java.nio.file.Path;
 
+import io.modelmonitoring.scan.lake.InferenceLogSource;
+import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

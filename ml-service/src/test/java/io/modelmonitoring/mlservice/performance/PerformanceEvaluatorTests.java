@@ -5,7 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.modelmonitoring.mlservice.lake.ModelKey;
+import io.modelmonitoring.scan.model.ModelKey;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,314 @@
+package io.modelmonitoring.scan.lake;
+
+import java.nio.charset.StandardCharsets;
+
+import tools.jackson.core.io.NumberInput;
+
+/**
+ * Reads the common shape of an inference-log line straight from its bytes: one flat JSON
+ * object whose values are plain ASCII strings, decimal numbers, {@code true},
+ * {@code false}, {@code null} or the tokens {@code NaN}, {@code Infinity} and
+ * {@code -Infinity} (which the parser reads as numbers, see {@link InferenceLogParser}).
+ * Any other line (escapes, non-ASCII bytes, nested values, exponents, long integers,
+ * anything malformed) is declined, and the caller reads it with Jackson, which has the
+ * last word: this scanner never judges a line invalid. For a line it accepts, it finds
+ * what Jackson would find, to the bit of the prediction (a test compares the two over
+ * many shapes).
+ * <p>
+ * Why: parsing is most of the cost of a {@code .jsonl} scan, and a general parser spends
+ * most of its time on generality these lines do not use.
+ */
+final class FlatLineScanner {
+
+	/** Powers of ten a double holds exactly: m / 10^k is then correctly rounded. */
+	private static final double[] EXACT_POWERS_OF_TEN = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+			1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+	/** Digits whose value a long holds below 2^53, so exactly as a double. */
+	private static final int MAX_EXACT_DIGITS = 15;
+
+	/** Longer numbers are left to Jackson (they are not what loggers write). */
+	private static final int MAX_NUMBER_CHARS = 40;
+
+	private static final byte[] TENANT_ID = ascii("tenantId");
+
+	private static final byte[] MODEL_ID = ascii("modelId");
+
+	private static final byte[] PREDICTION = ascii("prediction");
+
+	private static final byte[] TIMESTAMP = ascii("timestamp");
+
+	private static final int STRING = 1;
+
+	private static final int NUMBER = 2;
+
+	private static final int OTHER = 3;
+
+	// Where the fields of the last accepted line are: a string's first byte and length
+	// (-1: absent or not a string).
+
+	int tenantStart;
+
+	int tenantLength;
+
+	int modelStart;
+
+	int modelLength;
+
+	int timestampStart;
+
+	int timestampLength;
+
+	boolean hasPrediction;
+
+	double prediction;
+
+	// The value just read.
+
+	private int valueKind;
+
+	private int valueStart;
+
+	private int valueEnd;
+
+	private double number;
+
+	private final char[] numberChars = new char[MAX_NUMBER_CHARS];
+
+	/**
+	 * Reads the line; false when it is not of the common shape (the caller falls back).
+	 */
+	boolean scan(byte[] b, int offset, int length) {
+		this.tenantLength = -1;
+		this.modelLength = -1;
+		this.timestampLength = -1;
+		this.hasPrediction = false;
+		int end = offset + length;
+		int i = skipSpace(b, offset, end);
+		if (i == end || b[i] != '{') {
+			return false;
+		}
+		i = skipSpace(b, i + 1, end);
+		if (i < end && b[i] == '}') {
+			return onlySpaceAfter(b, i + 1, end);
+		}
+		while (true) {
+			if (i == end || b[i] != '"') {
+				return false;
+			}
+			int nameStart = i + 1;
+			int nameEnd = stringEnd(b, nameStart, end);
+			if (nameEnd < 0) {
+				return false;
+			}
+			i = skipSpace(b, nameEnd + 1, end);
+			if (i == end || b[i] != ':') {
+				return false;
+			}
+			i = value(b, skipSpace(b, i + 1, end), end);
+			if (i < 0) {
+				return false;
+			}
+			assign(b, nameStart, nameEnd - nameStart);
+			i = skipSpace(b, i, end);
+			if (i == end) {
+				return false;
+			}
+			if (b[i] == '}') {
+				return onlySpaceAfter(b, i + 1, end);
+			}
+			if (b[i] != ',') {
+				return false;
+			}
+			i = skipSpace(b, i + 1, end);
+		}
+	}
+
+	/** Later duplicates overwrite earlier ones, as with Jackson's default. */
+	private void assign(byte[] b, int nameStart, int nameLength) {
+		boolean string = this.valueKind == STRING;
+		if (is(b, nameStart, nameLength, TENANT_ID)) {
+			this.tenantStart = this.valueStart;
+			this.tenantLength = string ? this.valueEnd - this.valueStart : -1;
+		}
+		else if (is(b, nameStart, nameLength, MODEL_ID)) {
+			this.modelStart = this.valueStart;
+			this.modelLength = string ? this.valueEnd - this.valueStart : -1;
+		}
+		else if (is(b, nameStart, nameLength, TIMESTAMP)) {
+			this.timestampStart = this.valueStart;
+			this.timestampLength = string ? this.valueEnd - this.valueStart : -1;
+		}
+		else if (is(b, nameStart, nameLength, PREDICTION)) {
+			this.hasPrediction = this.valueKind == NUMBER;
+			this.prediction = this.number;
+		}
+	}
+
+	/** Reads a value at i; the index after it, or -1 when it is not a simple one. */
+	private int value(byte[] b, int i, int end) {
+		if (i == end) {
+			return -1;
+		}
+		byte first = b[i];
+		if (first == '"') {
+			int close = stringEnd(b, i + 1, end);
+			this.valueKind = STRING;
+			this.valueStart = i + 1;
+			this.valueEnd = close;
+			return (close < 0) ? -1 : close + 1;
+		}
+		if (first == '-' || (first >= '0' && first <= '9')) {
+			this.valueKind = NUMBER;
+			return number(b, i, end);
+		}
+		if (first == 'N') {
+			return nonFinite(b, i, end, "NaN", Double.NaN);
+		}
+		if (first == 'I') {
+			return nonFinite(b, i, end, "Infinity", Double.POSITIVE_INFINITY);
+		}
+		this.valueKind = OTHER;
+		if (first == 't') {
+			return literal(b, i, end, "true");
+		}
+		if (first == 'f') {
+			return literal(b, i, end, "false");
+		}
+		if (first == 'n') {
+			return literal(b, i, end, "null");
+		}
+		return -1;
+	}
+
+	/**
+	 * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}, read as the correctly rounded double. Up to
+	 * {@link #MAX_EXACT_DIGITS} digits, the digits as an exact long divided by an exact
+	 * power of ten is one IEEE division, so one rounding; longer fractions (a logger's
+	 * shortest round-trip form has up to 17 digits) go to Jackson's own correctly rounded
+	 * parser. Declines exponents, integers of more than {@link #MAX_EXACT_DIGITS} digits,
+	 * numbers over {@link #MAX_NUMBER_CHARS} characters and an integer minus zero (whose
+	 * sign JSON parsers treat differently). Reads {@code -Infinity} too.
+	 */
+	private int number(byte[] b, int i, int end) {
+		int start = i;
+		boolean negative = b[i] == '-';
+		if (negative) {
+			i++;
+		}
+		int intStart = i;
+		long digits = 0;
+		while (i < end && b[i] >= '0' && b[i] <= '9') {
+			digits = digits * 10 + (b[i] - '0'); // may overflow only when not used below
+			i++;
+		}
+		int intDigits = i - intStart;
+		if (intDigits == 0 || (intDigits > 1 && b[intStart] == '0') || intDigits > MAX_EXACT_DIGITS) {
+			if (intDigits == 0 && negative && i < end && b[i] == 'I') {
+				return nonFinite(b, start, end, "-Infinity", Double.NEGATIVE_INFINITY);
+			}
+			return -1;
+		}
+		int fractionDigits = 0;
+		if (i < end && b[i] == '.') {
+			int fractionStart = ++i;
+			while (i < end && b[i] >= '0' && b[i] <= '9') {
+				digits = digits * 10 + (b[i] - '0');
+				i++;
+			}
+			fractionDigits = i - fractionStart;
+			if (fractionDigits == 0) {
+				return -1;
+			}
+		}
+		else if (negative && digits == 0) {
+			return -1;
+		}
+		if (i < end && (b[i] == 'e' || b[i] == 'E' || b[i] == '.')) {
+			return -1;
+		}
+		if (intDigits + fractionDigits <= MAX_EXACT_DIGITS) {
+			double value = (double) digits / EXACT_POWERS_OF_TEN[fractionDigits];
+			this.number = negative ? -value : value;
+			return i;
+		}
+		int length = i - start;
+		if (length > MAX_NUMBER_CHARS) {
+			return -1;
+		}
+		char[] chars = this.numberChars;
+		for (int k = 0; k < length; k++) {
+			chars[k] = (char) b[start + k];
+		}
+		this.number = NumberInput.parseDouble(chars, 0, length, true);
+		return i;
+	}
+
+	/**
+	 * {@code NaN}, {@code Infinity} or {@code -Infinity}: a number that is not finite, as
+	 * Jackson reads it with non-numeric numbers allowed. Its other spellings
+	 * ({@code +Infinity}, {@code -INF}, {@code +INF}) are left to Jackson.
+	 */
+	private int nonFinite(byte[] b, int i, int end, String word, double value) {
+		this.valueKind = NUMBER;
+		this.number = value;
+		return literal(b, i, end, word);
+	}
+
+	private static int literal(byte[] b, int i, int end, String word) {
+		if (end - i < word.length()) {
+			return -1;
+		}
+		for (int k = 0; k < word.length(); k++) {
+			if (b[i + k] != word.charAt(k)) {
+				return -1;
+			}
+		}
+		return i + word.length();
+	}
+
+	/**
+	 * The index of the closing quote of a string starting at i; -1 for anything but
+	 * printable ASCII without escapes.
+	 */
+	private static int stringEnd(byte[] b, int i, int end) {
+		for (; i < end; i++) {
+			byte c = b[i];
+			if (c == '"') {
+				return i;
+			}
+			if (c == '\\' || c < 0x20) { // also every byte of 0x80 and above: negative
+				return -1;
+			}
+		}
+		return -1;
+	}
+
+	private static int skipSpace(byte[] b, int i, int end) {
+		while (i < end && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+			i++;
+		}
+		return i;
+	}
+
+	private static boolean onlySpaceAfter(byte[] b, int i, int end) {
+		return skipSpace(b, i, end) == end;
+	}
+
+	private static boolean is(byte[] b, int start, int length, byte[] name) {
+		if (length != name.length) {
+			return false;
+		}
+		for (int k = 0; k < length; k++) {
+			if (b[start + k] != name[k]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}

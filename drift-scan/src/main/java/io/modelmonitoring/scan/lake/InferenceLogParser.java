@@ -1,0 +1,332 @@
+package io.modelmonitoring.scan.lake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
+
+/**
+ * Turns the lines of one decompressed inference-log stream into samples: one JSON object
+ * a line, {@code {"tenantId", "modelId", "prediction", "timestamp", …}}, other fields
+ * ignored.
+ * <p>
+ * A line is judged only when it belongs to the scan; the rules, in order:
+ * <ol>
+ * <li>blank lines are skipped, never counted;</li>
+ * <li>a line that is not one JSON object (or is longer than {@link #MAX_LINE_BYTES}) is
+ * invalid;</li>
+ * <li>{@code tenantId} missing, empty or not a string: invalid;</li>
+ * <li>a tenant the request does not want: not counted at all;</li>
+ * <li>{@code timestamp} missing, not a string, or not an ISO-8601 date-time with a zone
+ * offset ({@code Z}, {@code +02:00}): invalid; a local date-time without offset is
+ * invalid too;</li>
+ * <li>a timestamp in neither window: not counted at all;</li>
+ * <li>{@code modelId} missing, empty or not a string: invalid;</li>
+ * <li>{@code prediction} missing, not a JSON number (a numeric string such as
+ * {@code "0.4"} included), or not finite ({@code NaN}, {@code Infinity},
+ * {@code -Infinity}, {@code 1e400}): invalid;</li>
+ * <li>otherwise the prediction joins the window(s) its timestamp falls in.</li>
+ * </ol>
+ * The tokens {@code NaN}, {@code Infinity} and {@code -Infinity} (also {@code +Infinity},
+ * {@code -INF}, {@code +INF}), which JSON lacks but Python's {@code json} module and
+ * others write, are read as numbers that are not finite rather than as broken JSON, so
+ * that a line holding one is judged by its tenant like any other bad line: as a
+ * prediction it is invalid by the prediction rule, counted only in runs of its tenant.
+ * <p>
+ * The stream is read in chunks through a fixed buffer: memory does not grow with the file
+ * or its line count. Lines of the common flat shape are read by {@link FlatLineScanner};
+ * the rest by Jackson's streaming parser. One parser reads one stream at a time; it is
+ * not thread-safe.
+ */
+final class InferenceLogParser {
+
+	/**
+	 * Lines longer than this are invalid and skipped without being held in memory.
+	 */
+	static final int MAX_LINE_BYTES = 1024 * 1024;
+
+	private static final int CHUNK_BYTES = 64 * 1024;
+
+	private static final JsonFactory JSON = JsonFactory.builder()
+		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		.build();
+
+	private final SampleCollector collector;
+
+	private final int maxLineBytes;
+
+	/** Null: every line goes through Jackson (tests compare the two paths). */
+	private final FlatLineScanner scanner;
+
+	/** The timestamp of a scanned line, as the characters the instant parser reads. */
+	private final char[] timestampChars = new char[64];
+
+	private final byte[] chunk = new byte[CHUNK_BYTES];
+
+	/** A line that spans chunks, gathered here. */
+	private byte[] carry = new byte[1024];
+
+	private int carryLength;
+
+	private boolean carryTooLong;
+
+	private boolean firstLine;
+
+	// The fields of the line being parsed.
+
+	private String tenantId;
+
+	private String modelId;
+
+	private boolean hasPrediction;
+
+	private double prediction;
+
+	private Instant timestamp;
+
+	// The strings of the previous line, handed out again while they repeat.
+
+	private String lastTenantId;
+
+	private String lastModelId;
+
+	InferenceLogParser(SampleCollector collector) {
+		this(collector, MAX_LINE_BYTES);
+	}
+
+	InferenceLogParser(SampleCollector collector, int maxLineBytes) {
+		this(collector, maxLineBytes, true);
+	}
+
+	InferenceLogParser(SampleCollector collector, int maxLineBytes, boolean scanFlatLines) {
+		this.collector = collector;
+		this.maxLineBytes = maxLineBytes;
+		this.scanner = scanFlatLines ? new FlatLineScanner() : null;
+	}
+
+	/**
+	 * Reads the stream to its end. Records read before an I/O error stay in the
+	 * collector; the line being read when it happened is dropped.
+	 */
+	void read(InputStream in) throws IOException {
+		this.carryLength = 0;
+		this.carryTooLong = false;
+		this.firstLine = true;
+		byte[] buffer = this.chunk;
+		int read;
+		while ((read = in.read(buffer, 0, buffer.length)) != -1) {
+			int start = 0;
+			for (int i = 0; i < read; i++) {
+				if (buffer[i] == '\n') {
+					if (this.carryLength == 0 && !this.carryTooLong) {
+						line(buffer, start, i - start);
+					}
+					else {
+						carry(buffer, start, i - start);
+						carriedLine();
+					}
+					start = i + 1;
+				}
+			}
+			if (start < read) {
+				carry(buffer, start, read - start);
+			}
+		}
+		if (this.carryLength > 0 || this.carryTooLong) {
+			carriedLine();
+		}
+	}
+
+	private void carry(byte[] buffer, int offset, int length) {
+		if (this.carryTooLong) {
+			return;
+		}
+		int needed = this.carryLength + length;
+		if (needed > this.maxLineBytes) {
+			this.carryTooLong = true;
+			this.carryLength = 0;
+			return;
+		}
+		if (needed > this.carry.length) {
+			this.carry = Arrays.copyOf(this.carry,
+					Math.min(this.maxLineBytes, Math.max(needed, this.carry.length * 2)));
+		}
+		System.arraycopy(buffer, offset, this.carry, this.carryLength, length);
+		this.carryLength = needed;
+	}
+
+	private void carriedLine() {
+		if (this.carryTooLong) {
+			this.firstLine = false;
+			this.collector.invalidRecord();
+		}
+		else {
+			line(this.carry, 0, this.carryLength);
+		}
+		this.carryLength = 0;
+		this.carryTooLong = false;
+	}
+
+	/** Judges one line (without its '\n'). */
+	void line(byte[] bytes, int offset, int length) {
+		if (length > this.maxLineBytes) {
+			this.firstLine = false;
+			this.collector.invalidRecord();
+			return;
+		}
+		int start = offset;
+		int end = offset + length;
+		if (this.firstLine) {
+			this.firstLine = false;
+			if (length >= 3 && (bytes[start] & 0xFF) == 0xEF && (bytes[start + 1] & 0xFF) == 0xBB
+					&& (bytes[start + 2] & 0xFF) == 0xBF) {
+				start += 3; // a UTF-8 byte order mark
+			}
+		}
+		while (start < end && isWhitespace(bytes[start])) {
+			start++;
+		}
+		if (start == end) {
+			return;
+		}
+		if (!parse(bytes, start, end - start)) {
+			this.collector.invalidRecord();
+			return;
+		}
+		judge();
+	}
+
+	private static boolean isWhitespace(byte b) {
+		return b == ' ' || b == '\t' || b == '\r';
+	}
+
+	/** Reads the fields of one line; false when it is not a single JSON object. */
+	private boolean parse(byte[] bytes, int offset, int length) {
+		if (this.scanner != null && this.scanner.scan(bytes, offset, length)) {
+			takeScanned(bytes);
+			return true;
+		}
+		return parseWithJackson(bytes, offset, length);
+	}
+
+	private void takeScanned(byte[] bytes) {
+		FlatLineScanner scanned = this.scanner;
+		this.tenantId = null;
+		this.modelId = null;
+		this.timestamp = null;
+		if (scanned.tenantLength >= 0) {
+			this.lastTenantId = reuse(bytes, scanned.tenantStart, scanned.tenantLength, this.lastTenantId);
+			this.tenantId = this.lastTenantId;
+		}
+		if (scanned.modelLength >= 0) {
+			this.lastModelId = reuse(bytes, scanned.modelStart, scanned.modelLength, this.lastModelId);
+			this.modelId = this.lastModelId;
+		}
+		// Longer text is no ISO-8601 offset date-time (the longest, with a nine-digit
+		// year, fraction and seconds in the offset, has 44 characters): null, as the
+		// formatter would say.
+		if (scanned.timestampLength >= 0 && scanned.timestampLength <= this.timestampChars.length) {
+			char[] chars = this.timestampChars;
+			for (int k = 0; k < scanned.timestampLength; k++) {
+				chars[k] = (char) bytes[scanned.timestampStart + k];
+			}
+			this.timestamp = OffsetTimestamps.parse(chars, 0, scanned.timestampLength);
+		}
+		this.hasPrediction = scanned.hasPrediction;
+		this.prediction = scanned.prediction;
+	}
+
+	/** An ASCII string of the line, as the previous line's String when it is the same. */
+	private static String reuse(byte[] bytes, int offset, int length, String previous) {
+		if (previous != null && previous.length() == length) {
+			boolean same = true;
+			for (int i = 0; i < length && same; i++) {
+				same = previous.charAt(i) == bytes[offset + i];
+			}
+			if (same) {
+				return previous;
+			}
+		}
+		return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+	}
+
+	private boolean parseWithJackson(byte[] bytes, int offset, int length) {
+		this.tenantId = null;
+		this.modelId = null;
+		this.hasPrediction = false;
+		this.timestamp = null;
+		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
+				return false;
+			}
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String name = parser.currentName();
+				JsonToken value = parser.nextToken();
+				switch (name) {
+					case "tenantId" -> this.tenantId = (value == JsonToken.VALUE_STRING) ? tenantText(parser) : null;
+					case "modelId" -> this.modelId = (value == JsonToken.VALUE_STRING) ? modelText(parser) : null;
+					case "prediction" -> {
+						this.hasPrediction = value == JsonToken.VALUE_NUMBER_INT
+								|| value == JsonToken.VALUE_NUMBER_FLOAT;
+						if (this.hasPrediction) {
+							this.prediction = parser.getDoubleValue();
+						}
+					}
+					case "timestamp" -> this.timestamp = (value == JsonToken.VALUE_STRING) ? OffsetTimestamps
+						.parse(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()) : null;
+					default -> parser.skipChildren();
+				}
+			}
+			// The loop ends on the object's END_OBJECT (anything else throws); nothing
+			// may follow it on the line.
+			return parser.nextToken() == null;
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+	}
+
+	private void judge() {
+		this.collector.record(this.tenantId, this.timestamp, this.modelId, this.hasPrediction, this.prediction);
+	}
+
+	private String tenantText(JsonParser parser) {
+		this.lastTenantId = reuse(parser, this.lastTenantId);
+		return this.lastTenantId;
+	}
+
+	private String modelText(JsonParser parser) {
+		this.lastModelId = reuse(parser, this.lastModelId);
+		return this.lastModelId;
+	}
+
+	/**
+	 * The current string value, as the previous line's String when it is the same, so
+	 * that consecutive lines of one model share their strings (and the collector's
+	 * lookup).
+	 */
+	private static String reuse(JsonParser parser, String previous) {
+		char[] chars = parser.getStringCharacters();
+		int offset = parser.getStringOffset();
+		int length = parser.getStringLength();
+		if (previous != null && previous.length() == length) {
+			boolean same = true;
+			for (int i = 0; i < length && same; i++) {
+				same = previous.charAt(i) == chars[offset + i];
+			}
+			if (same) {
+				return previous;
+			}
+		}
+		return new String(chars, offset, length);
+	}
+
+}
