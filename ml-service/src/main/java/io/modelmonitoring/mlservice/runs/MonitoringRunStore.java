@@ -90,6 +90,12 @@ public class MonitoringRunStore {
 		}
 	}
 
+	/** Forgets a run that never started: it was refused before its first step. */
+	void withdraw(String runId) {
+		mongoCall(() -> this.mongo
+			.remove(byId(runId).addCriteria(Criteria.where("status").is(RunStatus.RUNNING.label())), COLLECTION));
+	}
+
 	Optional<KeyedRun> findByKey(String key) {
 		Document run = mongoCall(() -> this.mongo.findOne(new Query(Criteria.where("idempotencyKey").is(key)),
 				Document.class, COLLECTION));

@@ -81,14 +81,17 @@ public class RunAdmission {
 		while (true) {
 			MonitoringRunStore.KeyedRun existing = this.runs.findByKey(idempotencyKey).orElse(null);
 			if (existing == null) {
+				// The key first, then the leases: a request with the same key a moment
+				// later
+				// then finds this run and waits for it, instead of colliding with its
+				// leases.
 				String runId = UUID.randomUUID().toString();
-				this.leases.acquire(runId, tenantIds);
 				if (!MongoCalls
 					.call(() -> this.runs.startedWithKey(runId, asOf, tenantIds, now, idempotencyKey, fingerprint))) {
 					// another request with the same key inserted first
-					this.leases.release(runId);
 					continue;
 				}
+				acquireOrWithdraw(runId, tenantIds);
 				return new RunOutcome(execute(run, runId, tenantIds, asOf, now, () -> {
 				}), false);
 			}
@@ -117,6 +120,25 @@ public class RunAdmission {
 	/** Keeps the answer of a run that went to its end, with the tenants it covered. */
 	public void completed(MonitoringRunResponse response, List<String> resolvedTenantIds, Instant finishedAt) {
 		this.runs.completed(response, resolvedTenantIds, finishedAt);
+	}
+
+	/**
+	 * Takes the leases of a run just recorded with its key; when another run holds one,
+	 * the record goes again, so that the key is free for a retry once that run is over.
+	 */
+	private void acquireOrWithdraw(String runId, List<String> tenantIds) {
+		try {
+			this.leases.acquire(runId, tenantIds);
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.runs.withdraw(runId);
+			}
+			catch (RuntimeException withdrawFailed) {
+				ex.addSuppressed(withdrawFailed);
+			}
+			throw ex;
+		}
 	}
 
 	/** Null when another request took the run over first. */

@@ -9,6 +9,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
 import io.modelmonitoring.mlservice.runs.RequestFingerprint;
@@ -90,6 +95,56 @@ class IdempotencyIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(repeated.headers().firstValue("Idempotent-Replayed")).hasValue("true");
 		assertThat(this.json.readTree(repeated.body())).isEqualTo(answer);
 		assertNoMoreEvents();
+	}
+
+	@Test
+	void requestsWithOneKeyAtTheSameMomentAreOneRun() throws Exception {
+		String tenant = tenantWithTwoFindings();
+		String body = "{\"tenantIds\": [\"" + tenant + "\"]}";
+		ExecutorService callers = Executors.newFixedThreadPool(5);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				calls.add(callers.submit(() -> {
+					start.await();
+					return postQuietly(body, "trigger-" + tenant);
+				}));
+			}
+			start.countDown();
+			List<HttpResponse<String>> answers = new ArrayList<>();
+			for (Future<HttpResponse<String>> call : calls) {
+				answers.add(call.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answers)
+				.allSatisfy((answer) -> assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200));
+			assertThat(answers.stream().map((answer) -> this.json.readTree(answer.body()).get("runId").asString()))
+				.hasSize(5)
+				.containsOnly(this.json.readTree(answers.get(0).body()).get("runId").asString());
+			assertThat(answers).filteredOn((answer) -> answer.headers().firstValue("Idempotent-Replayed").isEmpty())
+				.hasSize(1);
+			receive(2);
+			assertNoMoreEvents();
+		}
+		finally {
+			callers.shutdownNow();
+		}
+	}
+
+	@Test
+	void aKeyedRunRefusedForABusyTenantLeavesItsKeyFreeForARetry() throws Exception {
+		String tenant = tenantWithTwoFindings();
+		String body = "{\"tenantIds\": [\"" + tenant + "\"]}";
+		this.mongo.insert(new Document("_id", tenant).append("runId", "another-run")
+			.append("expiresAt", Date.from(Instant.now().plusSeconds(60))), "ml_tenant_leases");
+		HttpResponse<String> refused = postQuietly(body, "trigger-" + tenant);
+		assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+
+		this.mongo.remove(new Query(Criteria.where("_id").is(tenant)), "ml_tenant_leases");
+		HttpResponse<String> retried = postQuietly(body, "trigger-" + tenant);
+		assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+		assertThat(retried.headers().firstValue("Idempotent-Replayed")).isEmpty();
+		receive(2);
 	}
 
 	@Test
