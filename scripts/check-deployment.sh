@@ -4,7 +4,9 @@
 #   - promtool check config, check rules, and the alert unit tests (promtool test rules);
 #   - the Grafana dashboards: valid JSON in the current model, every PromQL expression parsed by
 #     promtool, every metric name found in a real scrape (deployment/checks/check_monitoring.py);
-#   - docker compose config on deployment/docker-compose.yml.
+#   - docker compose config on deployment/docker-compose.yml;
+#   - docs/configuration.md against the configuration metadata the build wrote for each service
+#     (deployment/checks/check_configuration.py): every key documented, every default the same.
 # promtool (Debian's prometheus package) and Compose (Debian's docker-compose, when neither the
 # docker compose plugin nor docker-compose is there) are installed when absent; the package's
 # Prometheus server is kept from starting.
@@ -68,6 +70,18 @@ promtool test rules deployment/prometheus/tests/*.test.yml
 
 echo "== dashboards, expressions and metric names"
 python3 deployment/checks/check_monitoring.py "$@"
+
+echo "== docs/configuration.md against the services' configuration metadata"
+metadata=()
+for module in service-security ml-service risk-analytics workflow-orchestrator; do
+  file="$module/target/classes/META-INF/spring-configuration-metadata.json"
+  if [ ! -f "$file" ]; then
+    echo "ERROR: $file is missing: build the services first (./mvnw -DskipTests package)" >&2
+    exit 1
+  fi
+  metadata+=("$file")
+done
+python3 deployment/checks/check_configuration.py docs/configuration.md "${metadata[@]}"
 
 echo "== ${COMPOSE[*]} config"
 # No secret ships with the stack: without one, config must refuse; with a throwaway one, pass.
