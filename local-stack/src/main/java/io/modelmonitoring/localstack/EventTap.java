@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import io.modelmonitoring.contracts.MessagingNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EventTap implements AutoCloseable {
 
-	static final String EXCHANGE = "coder_events";
+	static final String EXCHANGE = MessagingNames.DEFAULT_EXCHANGE;
 
 	private final Connection connection;
 

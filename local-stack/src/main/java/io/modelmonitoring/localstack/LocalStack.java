@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import io.modelmonitoring.contracts.MessagingNames;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -210,7 +211,7 @@ public final class LocalStack implements AutoCloseable {
 		this.out.println(
 				"  MongoDB                " + redact(this.mongoUri) + "   (mongosh \"" + redact(this.mongoUri) + "\")");
 		this.out.println("  AMQP                   " + redact(this.amqpUrl) + "   (exchange " + EventTap.EXCHANGE
-				+ ", queue bi_batch_jobs)");
+				+ ", queue " + MessagingNames.BATCH_JOBS_QUEUE + ")");
 		this.out.println("  token                  export TOKEN=" + OperatorToken.mint(this.jwtSecret, Instant.now())
 				+ "   (HS256, valid " + OperatorToken.LIFETIME.toHours() + " h, scopes " + OperatorToken.SCOPES
 				+ "; the secret is new at each start)");

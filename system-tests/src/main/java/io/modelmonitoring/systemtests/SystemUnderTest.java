@@ -109,7 +109,7 @@ public final class SystemUnderTest implements AutoCloseable {
 		environment.put("RABBITMQ_URL", this.broker.url());
 		environment.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		environment.put("DATA_LAKE_LOCAL_PATH", this.lake.root().toString());
-		environment.put("MESSAGING_CONFIRMTIMEOUT", "3s");
+		environment.put("MESSAGING_CONFIRM_TIMEOUT", "3s");
 		environment.put("MESSAGING_OUTBOX_RELAY_INTERVAL", "500ms");
 		environment.put("MESSAGING_OUTBOX_CLAIM", "5s");
 		environment.put("MODEL_MONITORING_RUNS_LEASE_DURATION", "6s");

@@ -1,13 +1,18 @@
 package io.modelmonitoring.mlservice.monitoring;
 
-/** What a tenant id may be, wherever the API takes one. */
+import io.modelmonitoring.contracts.TenantIdRule;
+
+/**
+ * What a tenant id may be, wherever the API takes one: the contract's
+ * {@link TenantIdRule}.
+ */
 final class TenantIds {
 
-	static final int MAX_COUNT = 1000;
+	static final int MAX_COUNT = TenantIdRule.MAX_PER_REQUEST;
 
-	static final String PATTERN = "^[A-Za-z0-9._:-]{1,128}$";
+	static final String PATTERN = TenantIdRule.PATTERN;
 
-	static final String PATTERN_MESSAGE = "must be 1 to 128 letters, digits, '.', '_', ':' or '-'";
+	static final String PATTERN_MESSAGE = TenantIdRule.PATTERN_MESSAGE;
 
 	private TenantIds() {
 	}

@@ -2,10 +2,12 @@ package io.modelmonitoring.riskanalytics.monitoring;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.util.Locale;
 
 import io.modelmonitoring.contracts.JobTrigger;
 import io.modelmonitoring.contracts.MessageTypes;
+import io.modelmonitoring.contracts.ProblemTypes;
 import io.modelmonitoring.riskanalytics.worker.JobFailedException;
 import io.modelmonitoring.riskanalytics.worker.JobHandler;
 import io.modelmonitoring.riskanalytics.worker.JobResult;
@@ -34,9 +36,6 @@ class ModelMonitoringJobHandler implements JobHandler {
 
 	static final String NOT_CONFIGURED = "services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
 			+ "ml-service cannot be called";
-
-	/** ml-service's problem type for "the run of this Idempotency-Key is in progress". */
-	static final String IDEMPOTENT_RUN_IN_PROGRESS = "urn:model-monitoring:problem:idempotent-run-in-progress";
 
 	private final MlServiceClient client;
 
@@ -80,7 +79,7 @@ class ModelMonitoringJobHandler implements JobHandler {
 				this.client.forgetToken();
 			}
 			if (ex.getStatusCode().value() == HttpStatus.CONFLICT.value()
-					&& IDEMPOTENT_RUN_IN_PROGRESS.equals(problemType(ex))) {
+					&& ProblemTypes.IDEMPOTENT_RUN_IN_PROGRESS.equals(problemType(ex))) {
 				// the run of an earlier delivery of this trigger: its answer will come
 				throw new TransientJobFailureException(describe(ex), ex);
 			}
@@ -116,10 +115,10 @@ class ModelMonitoringJobHandler implements JobHandler {
 		return "ml-service unreachable at " + this.properties.url() + ": " + detail;
 	}
 
-	private static String problemType(HttpStatusCodeException ex) {
+	private static URI problemType(HttpStatusCodeException ex) {
 		try {
 			ProblemDetail problem = ex.getResponseBodyAs(ProblemDetail.class);
-			return (problem != null && problem.getType() != null) ? problem.getType().toString() : null;
+			return (problem != null) ? problem.getType() : null;
 		}
 		catch (RuntimeException unreadable) {
 			return null;

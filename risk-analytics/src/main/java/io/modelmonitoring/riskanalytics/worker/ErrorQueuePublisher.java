@@ -3,6 +3,8 @@ package io.modelmonitoring.riskanalytics.worker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.modelmonitoring.contracts.MessagingNames;
+
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory.ConfirmType;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -15,17 +17,11 @@ import org.springframework.stereotype.Component;
  * error queue (through the default exchange, so no broker-specific dead-lettering is
  * needed), and waits for the broker's confirm. Spring AMQP's recoverer adds
  * {@code x-exception-message}, {@code x-exception-stacktrace},
- * {@code x-original-exchange} and {@code x-original-routingKey}; this adds
- * {@code x-trigger-id}, {@code x-job} and {@code x-attempts}.
+ * {@code x-original-exchange} and {@code x-original-routingKey}; this adds the contract's
+ * {@code x-trigger-id}, {@code x-job} and {@code x-attempts} ({@link MessagingNames}).
  */
 @Component
 class ErrorQueuePublisher {
-
-	static final String TRIGGER_ID_HEADER = "x-trigger-id";
-
-	static final String JOB_HEADER = "x-job";
-
-	static final String ATTEMPTS_HEADER = "x-attempts";
 
 	private final RabbitTemplate rabbit;
 
@@ -46,11 +42,11 @@ class ErrorQueuePublisher {
 	 */
 	void park(Message message, Throwable cause, String triggerId, String job, int attempts) {
 		Map<String, Object> headers = new LinkedHashMap<>();
-		headers.put(TRIGGER_ID_HEADER, triggerId);
+		headers.put(MessagingNames.TRIGGER_ID_HEADER, triggerId);
 		if (job != null) {
-			headers.put(JOB_HEADER, job);
+			headers.put(MessagingNames.JOB_HEADER, job);
 		}
-		headers.put(ATTEMPTS_HEADER, attempts);
+		headers.put(MessagingNames.ATTEMPTS_HEADER, attempts);
 		RepublishMessageRecovererWithConfirms recoverer = new RepublishMessageRecovererWithConfirms(this.rabbit, "",
 				this.worker.errorQueue(), ConfirmType.CORRELATED) {
 

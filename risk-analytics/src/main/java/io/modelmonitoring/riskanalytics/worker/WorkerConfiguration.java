@@ -36,8 +36,8 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	Queue batchJobsQueue(WorkerProperties worker) {
-		return QueueBuilder.durable(worker.queue()).build();
+	Queue batchJobsQueue(MessagingProperties messaging) {
+		return QueueBuilder.durable(messaging.batchJobsQueue()).build();
 	}
 
 	@Bean

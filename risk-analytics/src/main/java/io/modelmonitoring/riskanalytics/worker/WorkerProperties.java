@@ -2,6 +2,7 @@ package io.modelmonitoring.riskanalytics.worker;
 
 import java.time.Duration;
 
+import io.modelmonitoring.contracts.MessagingNames;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,10 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the worker consumes triggers ({@code batch_jobs.worker.*}).
+ * How the worker consumes triggers ({@code batch_jobs.worker.*}); the queue it consumes
+ * is {@code messaging.batch_jobs_queue} ({@link MessagingProperties}).
  *
- * @param queue the durable queue bound to the events exchange for
- * {@code workflow.job.trigger}
  * @param errorQueue the durable queue a trigger that ended in failure is republished to,
  * with the exception in its headers
  * @param concurrency how many triggers run at the same time (each consumer takes one
@@ -26,8 +26,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("batch-jobs.worker")
-public record WorkerProperties(@DefaultValue("bi_batch_jobs") @NotBlank String queue,
-		@DefaultValue("bi_batch_jobs.errors") @NotBlank String errorQueue,
+public record WorkerProperties(@DefaultValue(MessagingNames.BATCH_JOBS_ERROR_QUEUE) @NotBlank String errorQueue,
 		@DefaultValue("1") @Min(1) @Max(64) int concurrency,
 		@DefaultValue("30s") @NotNull @DurationMin(millis = 0) Duration shutdownTimeout) {
 }

@@ -32,7 +32,7 @@ class ConfigurationValidationTests {
 			batch_jobs.retry.multiplier        | 0.5
 			batch_jobs.retry.initial_delay     | -1s
 			batch_jobs.worker.concurrency      | 0
-			batch_jobs.worker.queue            | ' '
+			messaging.batch_jobs_queue         | ' '
 			messaging.exchange                 | ''
 			""")
 	void anInvalidValueFailsNamingTheKey(String key, String value) {

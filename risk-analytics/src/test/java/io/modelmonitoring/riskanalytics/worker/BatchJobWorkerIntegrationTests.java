@@ -61,7 +61,7 @@ class BatchJobWorkerIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.rabbitmq.addresses", TestBroker::addresses);
 		registry.add("messaging.exchange", () -> broker.exchange);
-		registry.add("batch_jobs.worker.queue", () -> broker.queue);
+		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
 		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);
 		registry.add("batch_jobs.retry.initial_delay", () -> "50ms");
 		registry.add("batch_jobs.retry.max_delay", () -> "200ms");

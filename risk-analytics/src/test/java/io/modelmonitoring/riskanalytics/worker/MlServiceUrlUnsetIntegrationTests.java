@@ -33,7 +33,7 @@ class MlServiceUrlUnsetIntegrationTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.rabbitmq.addresses", TestBroker::addresses);
 		registry.add("messaging.exchange", () -> broker.exchange);
-		registry.add("batch_jobs.worker.queue", () -> broker.queue);
+		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
 		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);
 		registry.add("services.ml_service.url", () -> "");
 	}

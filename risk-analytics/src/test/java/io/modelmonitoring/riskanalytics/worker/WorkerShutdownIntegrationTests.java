@@ -38,7 +38,7 @@ class WorkerShutdownIntegrationTests {
 		// not.
 		ConfigurableApplicationContext worker = new SpringApplicationBuilder(RiskAnalyticsApplication.class).run(
 				"--server.port=0", "--spring.rabbitmq.addresses=" + TestBroker.addresses(),
-				"--messaging.exchange=" + this.broker.exchange, "--batch_jobs.worker.queue=" + this.broker.queue,
+				"--messaging.exchange=" + this.broker.exchange, "--messaging.batch_jobs_queue=" + this.broker.queue,
 				"--batch_jobs.worker.error_queue=" + this.broker.errorQueue, "--batch_jobs.worker.shutdown_timeout=20s",
 				"--services.ml_service.url=" + this.mlService.url());
 		String id = UUID.randomUUID().toString();

@@ -96,7 +96,7 @@ public class JobTriggerPublisher {
 				pause(trigger, backoff);
 				backoff = backoff.multipliedBy(2);
 			}
-			failure = attempt(trigger, publish.confirmTimeout());
+			failure = attempt(trigger, this.properties.confirmTimeout());
 			if (failure == null) {
 				this.metrics.published(job);
 				log.info("published trigger {} for job {} (tenants {}, triggered by {}, attempt {})", trigger.id(), job,

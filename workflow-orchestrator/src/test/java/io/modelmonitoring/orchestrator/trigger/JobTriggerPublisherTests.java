@@ -35,8 +35,8 @@ class JobTriggerPublisherTests {
 	final TriggerMetrics metrics = new TriggerMetrics(this.registry, new BatchJobsProperties("0 6 * * 0", "UTC",
 			new BatchJobsProperties.Lock(Duration.ofMinutes(30), Duration.ofMinutes(5))));
 
-	final MessagingProperties properties = new MessagingProperties(EXCHANGE, "unused",
-			new MessagingProperties.Publish(3, Duration.ofMillis(20), Duration.ofSeconds(5)));
+	final MessagingProperties properties = new MessagingProperties(EXCHANGE, "unused", Duration.ofSeconds(5),
+			new MessagingProperties.Publish(3, Duration.ofMillis(20)));
 
 	CachingConnectionFactory connectionFactory;
 
