@@ -9,7 +9,7 @@ import java.util.Date;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.security.testing.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -115,14 +115,14 @@ class DependencyOutageIntegrationTests {
 	private HttpResponse<String> post(String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/ml/model-monitoring/run"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create(base() + path))
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

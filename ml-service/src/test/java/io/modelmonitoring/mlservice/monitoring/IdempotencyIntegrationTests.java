@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
 import io.modelmonitoring.mlservice.runs.RequestFingerprint;
-import io.modelmonitoring.mlservice.support.TestServers;
+import io.modelmonitoring.testsupport.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

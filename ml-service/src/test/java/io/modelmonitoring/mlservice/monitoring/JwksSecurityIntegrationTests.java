@@ -8,8 +8,8 @@ import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.modelmonitoring.mlservice.support.TestServers;
-import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.testsupport.TestServers;
+import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.JwksServer;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -71,20 +71,25 @@ class JwksSecurityIntegrationTests {
 	static Stream<Arguments> tokens() throws JOSEException {
 		byte[] publicKey = ISSUER_KEY.toRSAPublicKey().getEncoded();
 		return Stream.of(
-				Arguments.of("RS256 of the issuer's key", TestJwts.rs256(TestTokens.claims().build(), ISSUER_KEY), 200),
+				Arguments.of("RS256 of the issuer's key",
+						TestJwts.rs256(TestTokens.ML_SERVICE.claims().build(), ISSUER_KEY), 200),
 				Arguments.of("RS256 of another key with the issuer's key id",
-						TestJwts.rs256(TestTokens.claims().build(),
+						TestJwts.rs256(TestTokens.ML_SERVICE.claims().build(),
 								new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build()),
 						401),
-				Arguments.of("RS256 of an unknown key", TestJwts.rs256(TestTokens.claims().build(), OTHER_KEY), 401),
+				Arguments.of("RS256 of an unknown key",
+						TestJwts.rs256(TestTokens.ML_SERVICE.claims().build(), OTHER_KEY), 401),
 				Arguments.of("HS256 signed with the issuer's public key",
-						TestJwts.hs256(TestTokens.claims().build(), publicKey), 401),
-				Arguments.of("HS256 with the test secret", TestTokens.valid(), 401),
-				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().build(), publicKey), 401),
+				Arguments.of("HS256 with the test secret", TestTokens.ML_SERVICE.valid(), 401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.ML_SERVICE.claims().build()), 401),
 				Arguments.of("RS256 for another audience",
-						TestJwts.rs256(TestTokens.claims().audience("workflow-orchestrator").build(), ISSUER_KEY), 401),
+						TestJwts.rs256(TestTokens.ML_SERVICE.claims().audience("workflow-orchestrator").build(),
+								ISSUER_KEY),
+						401),
 				Arguments.of("RS256 without the scope",
-						TestJwts.rs256(TestTokens.claims().claim("scope", "other").build(), ISSUER_KEY), 403));
+						TestJwts.rs256(TestTokens.ML_SERVICE.claims().claim("scope", "other").build(), ISSUER_KEY),
+						403));
 	}
 
 	@ParameterizedTest(name = "{0} -> {2}")

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.zip.GZIPOutputStream;
 
-import io.modelmonitoring.mlservice.support.TestServers;
 import io.modelmonitoring.scan.drift.PermutationTolerance;
+import io.modelmonitoring.testsupport.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

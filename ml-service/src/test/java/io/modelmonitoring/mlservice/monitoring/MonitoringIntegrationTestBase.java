@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import java.util.zip.GZIPOutputStream;
 
-import io.modelmonitoring.mlservice.support.TestServers;
-import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.testsupport.TestServers;
+import io.modelmonitoring.security.testing.TestTokens;
 import org.bson.Document;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -82,7 +82,7 @@ abstract class MonitoringIntegrationTestBase {
 
 	/** A run request with a valid token, as risk-analytics sends it. */
 	HttpResponse<String> post(String body) throws Exception {
-		return post(body, TestTokens.valid());
+		return post(body, TestTokens.ML_SERVICE.valid());
 	}
 
 	HttpResponse<String> post(String body, String token) throws Exception {
@@ -93,7 +93,7 @@ abstract class MonitoringIntegrationTestBase {
 	 * A run request with a valid token and extra headers, as name, value, name, value…
 	 */
 	HttpResponse<String> postWithHeaders(String body, String... headers) throws Exception {
-		return send(body, TestTokens.valid(), headers);
+		return send(body, TestTokens.ML_SERVICE.valid(), headers);
 	}
 
 	private HttpResponse<String> send(String body, String token, String... headers) throws Exception {
@@ -109,9 +109,9 @@ abstract class MonitoringIntegrationTestBase {
 	}
 
 	HttpResponse<String> get(String path) throws Exception {
-		return this.http.send(
-				HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + TestTokens.valid()).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	URI uri(String path) {

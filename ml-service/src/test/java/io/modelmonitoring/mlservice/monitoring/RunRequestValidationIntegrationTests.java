@@ -4,7 +4,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
-import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -51,7 +51,7 @@ class RunRequestValidationIntegrationTests extends MonitoringIntegrationTestBase
 	void aBodyThatIsNotJsonContentIsUnsupported() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/run"))
 			.header("Content-Type", "text/plain")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
 			.POST(HttpRequest.BodyPublishers.ofString("tenant-1"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(415);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
-import io.modelmonitoring.mlservice.support.TestTokens;
+import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -76,36 +76,42 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 	static Stream<Arguments> attacks() {
 		Instant now = Instant.now();
 		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
-				Arguments.of("bad signature", TestJwts.hs256(TestTokens.claims().build(), OTHER_SECRET), 401),
+				Arguments.of("bad signature", TestJwts.hs256(TestTokens.ML_SERVICE.claims().build(), OTHER_SECRET),
+						401),
 				Arguments.of("expired",
-						TestJwts.hs256(TestTokens.claims()
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims()
 							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
 							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
 							.build(), TestTokens.SECRET),
 						401),
 				Arguments.of("not yet valid",
-						TestJwts.hs256(
-								TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
-								TestTokens.SECRET),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims()
+							.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10))))
+							.build(), TestTokens.SECRET),
 						401),
 				Arguments.of("no expiry",
-						TestJwts.hs256(TestTokens.claims().expirationTime(null).build(), TestTokens.SECRET), 401),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().expirationTime(null).build(), TestTokens.SECRET),
+						401),
 				Arguments.of("wrong issuer",
-						TestJwts.hs256(TestTokens.claims().issuer("https://evil.test").build(), TestTokens.SECRET),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().issuer("https://evil.test").build(),
+								TestTokens.SECRET),
 						401),
 				Arguments.of("wrong audience",
-						TestJwts.hs256(TestTokens.claims().audience("workflow-orchestrator").build(),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().audience("workflow-orchestrator").build(),
 								TestTokens.SECRET),
 						401),
 				Arguments.of("no audience",
-						TestJwts.hs256(TestTokens.claims().audience((String) null).build(), TestTokens.SECRET), 401),
-				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().audience((String) null).build(),
+								TestTokens.SECRET),
+						401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.ML_SERVICE.claims().build()), 401),
 				Arguments.of("missing scope",
-						TestJwts.hs256(TestTokens.claims().claim("scope", "workflow:trigger").build(),
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().claim("scope", "workflow:trigger").build(),
 								TestTokens.SECRET),
 						403),
 				Arguments.of("no scope at all",
-						TestJwts.hs256(TestTokens.claims().claim("scope", null).build(), TestTokens.SECRET), 403));
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims().claim("scope", null).build(), TestTokens.SECRET),
+						403));
 	}
 
 	@ParameterizedTest(name = "{0} -> {2}")
@@ -125,7 +131,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 
 	@Test
 	void aTokenInTheQueryStringOrBasicCredentialsAreNotTaken(CapturedOutput output) throws Exception {
-		String token = TestTokens.valid();
+		String token = TestTokens.ML_SERVICE.valid();
 		HttpResponse<String> query = this.http.send(HttpRequest.newBuilder(uri("/runs?access_token=" + token)).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertProblem(query, 401);
@@ -138,7 +144,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 
 	@Test
 	void aValidTokenIsTakenAndNotLogged(CapturedOutput output) throws Exception {
-		String token = TestTokens.valid();
+		String token = TestTokens.ML_SERVICE.valid();
 		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-none\"], \"asOf\": \"2026-11-22T06:00:00Z\"}",
 				token);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -156,7 +162,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		// found.
 		for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator")) {
 			assertThat(actuator(endpoint, null)).as(endpoint).isEqualTo(401);
-			assertThat(actuator(endpoint, TestTokens.valid())).as(endpoint).isEqualTo(404);
+			assertThat(actuator(endpoint, TestTokens.ML_SERVICE.valid())).as(endpoint).isEqualTo(404);
 		}
 	}
 
@@ -215,7 +221,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		// The same without a Content-Length (chunked): read up to the cap, then refused.
 		HttpResponse<String> chunked = this.http.send(HttpRequest.newBuilder(uri("/run"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
 			.POST(HttpRequest.BodyPublishers
 				.ofInputStream(() -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
 			.build(), HttpResponse.BodyHandlers.ofString());
@@ -228,7 +234,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 			.getBytes(StandardCharsets.UTF_8);
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/run"))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
 			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -1,34 +1,28 @@
 package io.modelmonitoring.riskanalytics.support;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
+
+import io.modelmonitoring.contracts.MessageTypes;
+import io.modelmonitoring.testsupport.TestServers;
 
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * The test's own view of the local RabbitMQ: names no other test run uses, a queue of its
- * own bound for {@code workflow.job.*}, and clean-up of everything a run declared.
- * Messages read from a queue are kept, so a test can wait for the one about its trigger
- * while messages of other triggers arrive in between.
+ * The test's own view of the local RabbitMQ ({@link TestServers}): names no other test
+ * run uses, a queue of its own bound for {@code workflow.job.*}, and clean-up of
+ * everything a run declared. Messages read from a queue are kept, so a test can wait for
+ * the one about its trigger while messages of other triggers arrive in between.
  */
 public final class TestBroker implements AutoCloseable {
-
-	public static final String HOST = "127.0.0.1";
-
-	public static final int PORT = 5672;
 
 	public final String exchange;
 
@@ -38,7 +32,7 @@ public final class TestBroker implements AutoCloseable {
 
 	public final String outcomeQueue;
 
-	private final CachingConnectionFactory connectionFactory;
+	private final TestServers.Rabbit rabbit;
 
 	private final RabbitAdmin admin;
 
@@ -53,11 +47,9 @@ public final class TestBroker implements AutoCloseable {
 		this.queue = name + ".jobs";
 		this.errorQueue = name + ".errors";
 		this.outcomeQueue = name + ".outcomes";
-		this.connectionFactory = new CachingConnectionFactory(HOST, PORT);
-		this.connectionFactory.setUsername("guest");
-		this.connectionFactory.setPassword("guest");
-		this.admin = new RabbitAdmin(this.connectionFactory);
-		this.template = new RabbitTemplate(this.connectionFactory);
+		this.rabbit = new TestServers.Rabbit();
+		this.admin = this.rabbit.admin();
+		this.template = this.rabbit.template();
 	}
 
 	/**
@@ -65,8 +57,7 @@ public final class TestBroker implements AutoCloseable {
 	 * bound for {@code workflow.job.*}.
 	 */
 	public static TestBroker start() {
-		addresses();
-		TestBroker broker = new TestBroker("test.risk-analytics." + UUID.randomUUID());
+		TestBroker broker = new TestBroker(TestServers.uniqueName("test.risk-analytics"));
 		TopicExchange exchange = new TopicExchange(broker.exchange, true, false);
 		Queue outcomes = new Queue(broker.outcomeQueue, false, false, false);
 		broker.admin.declareExchange(exchange);
@@ -75,22 +66,9 @@ public final class TestBroker implements AutoCloseable {
 		return broker;
 	}
 
-	/** {@code amqp://guest:guest@127.0.0.1:5672}, or a failure saying how to start it. */
-	public static String addresses() {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(HOST, PORT), 2000);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("These tests need RabbitMQ on " + HOST + ":" + PORT
-					+ " (guest/guest). Start it with 'rabbitmq-server -detached', or run every test with "
-					+ "scripts/test.sh, which starts it.", ex);
-		}
-		return "amqp://guest:guest@" + HOST + ":" + PORT;
-	}
-
 	/** Publishes a trigger to the exchange with key {@code workflow.job.trigger}. */
 	public void publishTrigger(String body, String messageId) {
-		this.template.send(this.exchange, "workflow.job.trigger", message(body, messageId));
+		this.template.send(this.exchange, MessageTypes.JOB_TRIGGER, message(body, messageId));
 	}
 
 	/** Publishes straight to the worker's queue, as an operator does by hand. */
@@ -155,7 +133,7 @@ public final class TestBroker implements AutoCloseable {
 			this.admin.deleteExchange(this.exchange);
 		}
 		finally {
-			this.connectionFactory.destroy();
+			this.rabbit.close();
 		}
 	}
 

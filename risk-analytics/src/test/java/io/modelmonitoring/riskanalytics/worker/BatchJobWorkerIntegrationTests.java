@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.modelmonitoring.riskanalytics.support.ScriptedMlService;
 import io.modelmonitoring.riskanalytics.support.TestBroker;
+import io.modelmonitoring.testsupport.TestServers;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class BatchJobWorkerIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.rabbitmq.addresses", TestBroker::addresses);
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
 		registry.add("messaging.exchange", () -> broker.exchange);
 		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
 		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);

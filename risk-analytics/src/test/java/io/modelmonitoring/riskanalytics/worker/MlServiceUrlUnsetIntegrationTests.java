@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import io.modelmonitoring.riskanalytics.support.TestBroker;
+import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ class MlServiceUrlUnsetIntegrationTests {
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.rabbitmq.addresses", TestBroker::addresses);
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
 		registry.add("messaging.exchange", () -> broker.exchange);
 		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
 		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);

@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.modelmonitoring.riskanalytics.RiskAnalyticsApplication;
 import io.modelmonitoring.riskanalytics.support.ScriptedMlService;
 import io.modelmonitoring.riskanalytics.support.TestBroker;
+import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class WorkerShutdownIntegrationTests {
 		// Command-line arguments: they override application.yml, default properties would
 		// not.
 		ConfigurableApplicationContext worker = new SpringApplicationBuilder(RiskAnalyticsApplication.class).run(
-				"--server.port=0", "--spring.rabbitmq.addresses=" + TestBroker.addresses(),
+				"--server.port=0", "--spring.rabbitmq.addresses=" + TestServers.rabbitAddresses(),
 				"--messaging.exchange=" + this.broker.exchange, "--messaging.batch_jobs_queue=" + this.broker.queue,
 				"--batch_jobs.worker.error_queue=" + this.broker.errorQueue, "--batch_jobs.worker.shutdown_timeout=20s",
 				"--services.ml_service.url=" + this.mlService.url());

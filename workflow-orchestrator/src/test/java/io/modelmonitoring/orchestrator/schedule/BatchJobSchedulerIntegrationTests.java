@@ -13,7 +13,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.modelmonitoring.orchestrator.WorkflowOrchestratorApplication;
-import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.testsupport.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,18 +1,12 @@
 package io.modelmonitoring.orchestrator.schedule;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
+import io.modelmonitoring.testsupport.ShippedConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class BatchJobsPropertiesTests {
 
 	@Test
-	void defaultsAreSundayAtSixUtc() throws IOException {
+	void defaultsAreSundayAtSixUtc() {
 		BatchJobsProperties properties = bind(Map.of(), Map.of());
 		assertThat(properties.modelMonitoringCron()).isEqualTo("0 6 * * 0");
 		assertThat(properties.timezone()).isEqualTo("UTC");
@@ -37,7 +31,7 @@ class BatchJobsPropertiesTests {
 	}
 
 	@Test
-	void theRunbooksEnvironmentVariablesOverrideTheDefaults() throws IOException {
+	void theRunbooksEnvironmentVariablesOverrideTheDefaults() {
 		BatchJobsProperties properties = bind(Map.of("MODEL_MONITORING_CRON", "30 2 * * 1-5", "BATCH_JOBS_TIMEZONE",
 				"Europe/Berlin", "BATCH_JOBS_LOCK_AT_LEAST_FOR", "30s"), Map.of());
 		assertThat(properties.jobs()).singleElement().satisfies((job) -> {
@@ -49,7 +43,7 @@ class BatchJobsPropertiesTests {
 	}
 
 	@Test
-	void theKeyItselfOverridesTheEnvironmentVariableDefault() throws IOException {
+	void theKeyItselfOverridesTheEnvironmentVariableDefault() {
 		BatchJobsProperties properties = bind(Map.of(), Map.of("batch_jobs.model_monitoring_cron", "0 0 7 * * SAT"));
 		assertThat(properties.modelMonitoringCron()).isEqualTo("0 0 7 * * SAT");
 	}
@@ -79,18 +73,8 @@ class BatchJobsPropertiesTests {
 			.withMessageContaining("batch_jobs.lock.at_most_for (PT30M)");
 	}
 
-	private static BatchJobsProperties bind(Map<String, Object> environmentVariables, Map<String, Object> properties)
-			throws IOException {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-		environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
-		environment.getPropertySources()
-			.addLast(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-					environmentVariables));
-		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-			.forEach(environment.getPropertySources()::addLast);
-		return Binder.get(environment).bindOrCreate("batch-jobs", BatchJobsProperties.class);
+	private static BatchJobsProperties bind(Map<String, Object> environmentVariables, Map<String, Object> properties) {
+		return ShippedConfiguration.bind("batch-jobs", BatchJobsProperties.class, environmentVariables, properties);
 	}
 
 }

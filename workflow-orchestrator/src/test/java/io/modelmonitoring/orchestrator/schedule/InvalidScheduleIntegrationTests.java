@@ -1,7 +1,7 @@
 package io.modelmonitoring.orchestrator.schedule;
 
 import io.modelmonitoring.orchestrator.WorkflowOrchestratorApplication;
-import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

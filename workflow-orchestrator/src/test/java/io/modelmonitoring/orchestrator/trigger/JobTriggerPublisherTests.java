@@ -7,7 +7,7 @@ import java.util.List;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelmonitoring.orchestrator.schedule.BatchJobsProperties;
-import io.modelmonitoring.orchestrator.support.TestServers;
+import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

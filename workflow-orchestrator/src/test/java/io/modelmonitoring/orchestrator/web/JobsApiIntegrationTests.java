@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.modelmonitoring.orchestrator.support.TestServers;
-import io.modelmonitoring.orchestrator.support.TestTokens;
+import io.modelmonitoring.testsupport.TestServers;
+import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class JobsApiIntegrationTests {
 	@Test
 	void aTriggerWithoutBodyRunsEveryTenant() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(202);
@@ -199,7 +199,7 @@ class JobsApiIntegrationTests {
 	void aBodyThatIsNotJsonByContentTypeIsRefused() throws Exception {
 		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
 			.header("Content-Type", "text/plain")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
 			.POST(HttpRequest.BodyPublishers.ofString("tenant-1"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(415);
@@ -282,27 +282,32 @@ class JobsApiIntegrationTests {
 		String secret = TestTokens.SECRET;
 		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
 				Arguments.of("bad signature",
-						TestJwts.hs256(TestTokens.claims().build(), "another-secret-the-service-does-not-know-01"),
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build(),
+								"another-secret-the-service-does-not-know-01"),
 						401),
 				Arguments.of("expired",
-						TestJwts.hs256(TestTokens.claims()
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims()
 							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
 							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
 							.build(), secret),
 						401),
 				Arguments.of("not yet valid",
-						TestJwts.hs256(
-								TestTokens.claims().notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10)))).build(),
-								secret),
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims()
+							.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10))))
+							.build(), secret),
 						401),
 				Arguments.of("wrong issuer",
-						TestJwts.hs256(TestTokens.claims().issuer("https://evil.test").build(), secret), 401),
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().issuer("https://evil.test").build(),
+								secret),
+						401),
 				Arguments.of("ml-service's audience",
-						TestJwts.hs256(TestTokens.claims().audience("ml-service").build(), secret), 401),
-				Arguments.of("alg none", TestJwts.unsigned(TestTokens.claims().build()), 401),
-				Arguments.of("ml-service's scope",
-						TestJwts.hs256(TestTokens.claims().claim("scope", "model-monitoring:run").build(), secret),
-						403));
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().audience("ml-service").build(),
+								secret),
+						401),
+				Arguments.of("alg none", TestJwts.unsigned(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build()), 401),
+				Arguments.of("ml-service's scope", TestJwts.hs256(
+						TestTokens.WORKFLOW_ORCHESTRATOR.claims().claim("scope", "model-monitoring:run").build(),
+						secret), 403));
 	}
 
 	/**
@@ -390,14 +395,14 @@ class JobsApiIntegrationTests {
 	private HttpResponse<String> post(String path, String body) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
-			.header("Authorization", "Bearer " + TestTokens.valid())
+			.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -5,8 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-import io.modelmonitoring.orchestrator.support.TestServers;
-import io.modelmonitoring.orchestrator.support.TestTokens;
+import io.modelmonitoring.testsupport.TestServers;
+import io.modelmonitoring.security.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,7 +50,7 @@ class RabbitOutageIntegrationTests {
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(uri("/api/v1/workflow/jobs/model-monitoring/trigger"))
 				.header("Content-Type", "application/json")
-				.header("Authorization", "Bearer " + TestTokens.valid())
+				.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
 				.POST(HttpRequest.BodyPublishers.ofString("{\"tenantIds\": [\"tenant-1\"]}"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 

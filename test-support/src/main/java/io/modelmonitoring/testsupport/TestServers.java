@@ -1,4 +1,4 @@
-package io.modelmonitoring.orchestrator.support;
+package io.modelmonitoring.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,10 +16,11 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * The servers the integration tests talk to: MongoDB's wire protocol from
- * mongo-java-server, in-process, and the local RabbitMQ, which must already run. Each
- * test run publishes to an exchange and a batch-jobs queue of its own, never to
- * {@code coder_events} or {@code bi_batch_jobs}.
+ * The servers the services' integration tests talk to: MongoDB's wire protocol from
+ * mongo-java-server, in-process, and the local RabbitMQ, which must already run. A test
+ * that cannot find RabbitMQ fails saying how to start it. Each test run uses exchange and
+ * queue names of its own ({@link #uniqueName}), never {@code coder_events} or
+ * {@code bi_batch_jobs}, so runs sharing the broker never see each other's messages.
  */
 public final class TestServers {
 
@@ -42,16 +43,18 @@ public final class TestServers {
 		return "mongodb://127.0.0.1:" + address.getPort() + "/" + database + "?serverSelectionTimeoutMS=2000";
 	}
 
-	/** Fails, saying how to start it, when no RabbitMQ listens on 127.0.0.1:5672. */
+	/**
+	 * {@code amqp://guest:guest@127.0.0.1:5672}, or a failure saying how to start
+	 * RabbitMQ when nothing listens there.
+	 */
 	public static String rabbitAddresses() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress(RABBIT_HOST, RABBIT_PORT), 2000);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException(
-					"These tests need RabbitMQ on 127.0.0.1:5672 (guest/guest). Start it with "
-							+ "'rabbitmq-server -detached', or run every test with scripts/test.sh, which starts it.",
-					ex);
+			throw new IllegalStateException("These tests need RabbitMQ on " + RABBIT_HOST + ":" + RABBIT_PORT
+					+ " (guest/guest). Start it with 'rabbitmq-server -detached', or run every test with "
+					+ "scripts/test.sh, which starts it.", ex);
 		}
 		return "amqp://guest:guest@" + RABBIT_HOST + ":" + RABBIT_PORT;
 	}
@@ -72,8 +75,8 @@ public final class TestServers {
 	}
 
 	/**
-	 * A connection to the local RabbitMQ of the test's own, to read what the application
-	 * published and to delete what the test declared.
+	 * A connection to the local RabbitMQ of the test's own, to publish and read messages
+	 * beside the application and to delete what the test declared.
 	 */
 	public static final class Rabbit implements AutoCloseable {
 
@@ -94,6 +97,10 @@ public final class TestServers {
 
 		public RabbitAdmin admin() {
 			return this.admin;
+		}
+
+		public RabbitTemplate template() {
+			return this.template;
 		}
 
 		/**
