@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.io.IOException;
 
+import io.modelmonitoring.contracts.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -34,8 +35,7 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 		this.bearer.handle(request, response, exception);
 		String detail = "the token does not grant the scope " + this.scope;
 		log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), detail);
-		ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, ProblemResponses.FORBIDDEN, "Forbidden",
-				detail);
+		ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.io.IOException;
 
+import io.modelmonitoring.contracts.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -37,8 +38,8 @@ final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint 
 			detail = "a bearer token is required (Authorization: Bearer <JWT>)";
 			log.debug("{} {} refused: no bearer token", request.getMethod(), request.getRequestURI());
 		}
-		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, ProblemResponses.UNAUTHORIZED,
-				"Unauthorized", detail);
+		ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized",
+				detail);
 	}
 
 }

@@ -2,8 +2,6 @@ package io.modelmonitoring.security;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,33 +9,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Writes the {@code application/problem+json} answers given before a request reaches a
- * controller (401, 403, 413), in the shape and with the type URIs of the services' own
- * errors.
+ * controller (401, 403, 413): the same {@link ProblemDetail}, type URIs and member order
+ * as the services' own errors ({@link ProblemExceptionHandler}).
  */
 final class ProblemResponses {
 
-	static final URI UNAUTHORIZED = URI.create("urn:model-monitoring:problem:unauthorized");
-
-	static final URI FORBIDDEN = URI.create("urn:model-monitoring:problem:forbidden");
-
-	static final URI PAYLOAD_TOO_LARGE = URI.create("urn:model-monitoring:problem:payload-too-large");
-
-	private static final JsonMapper JSON = JsonMapper.shared();
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.addModule(ProblemMemberOrder.module())
+		.build();
 
 	private ProblemResponses() {
 	}
 
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
 			String title, String detail) throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", type.toString());
-		problem.put("title", title);
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.put("instance", request.getRequestURI());
+		ProblemDetail problem = ProblemExceptionHandler.problem(status, type, title, detail);
+		try {
+			problem.setInstance(URI.create(request.getRequestURI()));
+		}
+		catch (IllegalArgumentException ex) {
+			// a path that is no URI reference: the answer goes without its instance
+		}
 		response.setStatus(status.value());
 		// Bytes, not the writer: the content type stays exactly application/problem+json
 		// (JSON is UTF-8), as the services' own errors send it.

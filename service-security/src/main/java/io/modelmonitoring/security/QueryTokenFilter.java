@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.io.IOException;
 
+import io.modelmonitoring.contracts.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +24,7 @@ final class QueryTokenFilter extends OncePerRequestFilter {
 		String query = request.getQueryString();
 		if (query != null && (query.startsWith("access_token=") || query.contains("&access_token="))) {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_request\"");
-			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, ProblemResponses.UNAUTHORIZED,
+			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED,
 					"Unauthorized", "a token in the URL is not taken: send it as Authorization: Bearer <JWT>");
 			return;
 		}

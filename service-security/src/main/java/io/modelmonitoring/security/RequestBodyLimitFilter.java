@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import io.modelmonitoring.contracts.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -61,7 +62,7 @@ final class RequestBodyLimitFilter extends OncePerRequestFilter {
 	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		// Tell the client the connection ends: the rest of the body is not read.
 		response.setHeader("Connection", "close");
-		ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemResponses.PAYLOAD_TOO_LARGE,
+		ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.PAYLOAD_TOO_LARGE,
 				"Request body too large",
 				"the request body is larger than " + this.maxBytes + " bytes (security.max_request_body)");
 	}

@@ -3,6 +3,7 @@ package io.modelmonitoring.security;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JacksonModule;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -73,6 +74,16 @@ public class ServiceSecurityConfiguration {
 				jwt.usesSecret() ? "HS256 (shared secret)" : "RS256 (JWK set " + jwt.jwkSetUri() + ")", jwt.audience(),
 				jwt.hasIssuer() ? ", issuer " + jwt.issuer() : "");
 		return JwtDecoders.of(jwt);
+	}
+
+	/**
+	 * The services' problem+json answers with their members in one order, those of its
+	 * {@link ProblemExceptionHandler} as those its filters write. Boot adds every
+	 * {@link JacksonModule} bean to the application's JSON mapper.
+	 */
+	@Bean
+	JacksonModule problemMemberOrder() {
+		return ProblemMemberOrder.module();
 	}
 
 	/** No users and no generated password: callers authenticate with tokens only. */
