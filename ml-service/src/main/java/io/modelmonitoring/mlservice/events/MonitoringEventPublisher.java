@@ -1,13 +1,12 @@
 package io.modelmonitoring.mlservice.events;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
+import io.modelmonitoring.messaging.Confirmation;
+import io.modelmonitoring.messaging.PendingConfirm;
+import io.modelmonitoring.messaging.PublisherConfirms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,30 +15,29 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes outbox events to the events exchange, persistent, and waits for the broker's
- * confirm of each: an event is marked sent only once RabbitMQ has taken responsibility
- * for it. An event that is not confirmed stays pending in the outbox for the
- * {@link OutboxRelay}. Events are not mandatory: an event no queue is bound for yet is
- * still published.
+ * confirm of each ({@link PublisherConfirms}): an event is marked sent only once RabbitMQ
+ * has taken responsibility for it. An event that is not confirmed stays pending in the
+ * outbox for the {@link OutboxRelay}. Events are not mandatory: an event no queue is
+ * bound for yet is still published.
  */
 @Component
 public class MonitoringEventPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(MonitoringEventPublisher.class);
 
-	private final RabbitTemplate rabbit;
+	private final PublisherConfirms confirms;
 
 	private final MessagingProperties properties;
 
 	private final EventOutbox outbox;
 
 	MonitoringEventPublisher(RabbitTemplate rabbit, MessagingProperties properties, EventOutbox outbox) {
-		this.rabbit = rabbit;
+		this.confirms = new PublisherConfirms(rabbit);
 		this.properties = properties;
 		this.outbox = outbox;
 	}
@@ -63,29 +61,30 @@ public class MonitoringEventPublisher {
 			if (!this.outbox.claim(entry.id(), owner)) {
 				continue;
 			}
-			CorrelationData correlation = new CorrelationData(entry.id());
+			PendingConfirm confirm;
 			try {
-				this.rabbit.send(this.properties.exchange(), entry.type(), message(entry), correlation);
-				inFlight.add(new Sent(entry, correlation));
+				confirm = this.confirms.send(this.properties.exchange(), entry.type(), message(entry));
 			}
 			catch (AmqpException ex) {
-				this.outbox.notSent(entry.id(), "publish failed: " + ex.getMessage());
+				String error = Confirmation.notSent(ex).failure();
+				this.outbox.notSent(entry.id(), error);
 				log.warn("event not published, left pending in the outbox eventId={} runId={} error=\"{}\"", entry.id(),
-						entry.runId(), ex.getMessage());
+						entry.runId(), error);
 				break;
 			}
+			inFlight.add(new Sent(entry, confirm));
 		}
 		int confirmed = 0;
 		for (Sent sent : inFlight) {
-			String error = awaitConfirm(sent.correlation(), this.properties.confirmTimeout());
-			if (error == null) {
+			Confirmation confirmation = sent.confirm().await(this.properties.confirmTimeout());
+			if (confirmation.confirmed()) {
 				this.outbox.sent(sent.entry().id());
 				confirmed++;
 			}
 			else {
-				this.outbox.notSent(sent.entry().id(), error);
+				this.outbox.notSent(sent.entry().id(), confirmation.failure());
 				log.warn("event not confirmed, left pending in the outbox eventId={} runId={} error=\"{}\"",
-						sent.entry().id(), sent.entry().runId(), error);
+						sent.entry().id(), sent.entry().runId(), confirmation.failure());
 			}
 		}
 		return confirmed;
@@ -102,25 +101,7 @@ public class MonitoringEventPublisher {
 			.build();
 	}
 
-	/** Null when confirmed, else why not. */
-	private static String awaitConfirm(CorrelationData correlation, Duration timeout) {
-		try {
-			CorrelationData.Confirm confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			return confirm.ack() ? null : "refused by the broker: " + confirm.reason();
-		}
-		catch (TimeoutException ex) {
-			return "no confirm within " + timeout;
-		}
-		catch (ExecutionException ex) {
-			return "confirm failed: " + ex.getCause().getMessage();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted while waiting for the confirm";
-		}
-	}
-
-	private record Sent(OutboxEntry entry, CorrelationData correlation) {
+	private record Sent(OutboxEntry entry, PendingConfirm confirm) {
 	}
 
 }

@@ -4,32 +4,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.modelmonitoring.contracts.JobTrigger;
 import io.modelmonitoring.contracts.MessageTypes;
+import io.modelmonitoring.messaging.Confirmation;
+import io.modelmonitoring.messaging.PublisherConfirms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.MessageDeliveryMode;
-import org.springframework.amqp.core.MessagePostProcessor;
-import org.springframework.amqp.core.ReturnedMessage;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes {@code workflow.job.trigger} messages to the events exchange: JSON,
- * persistent, AMQP {@code message_id} = the trigger's id and {@code type} = its type,
- * mandatory. A trigger counts as published once the broker confirmed it and did not
- * return it as unroutable; otherwise it is published again, with the same id (the worker
- * is idempotent on it), after a backoff, up to {@code messaging.publish.attempts} times.
+ * Publishes {@code workflow.job.trigger} messages to the events exchange through
+ * {@link PublisherConfirms}: JSON, persistent, AMQP {@code message_id} = the trigger's id
+ * and {@code type} = its type, mandatory (application.yml). A trigger counts as published
+ * once the broker confirmed it and did not return it as unroutable; otherwise it is
+ * published again, with the same id (the worker is idempotent on it), after a backoff, up
+ * to {@code messaging.publish.attempts} times.
  */
 @Component
 public class JobTriggerPublisher {
@@ -39,7 +35,7 @@ public class JobTriggerPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(JobTriggerPublisher.class);
 
-	private final RabbitTemplate rabbit;
+	private final PublisherConfirms confirms;
 
 	private final AmqpAdmin admin;
 
@@ -51,7 +47,7 @@ public class JobTriggerPublisher {
 
 	JobTriggerPublisher(RabbitTemplate rabbit, AmqpAdmin admin, MessagingProperties properties, TriggerMetrics metrics,
 			Clock clock) {
-		this.rabbit = rabbit;
+		this.confirms = new PublisherConfirms(rabbit);
 		this.admin = admin;
 		this.properties = properties;
 		this.metrics = metrics;
@@ -96,7 +92,7 @@ public class JobTriggerPublisher {
 				pause(trigger, backoff);
 				backoff = backoff.multipliedBy(2);
 			}
-			failure = attempt(trigger, this.properties.confirmTimeout());
+			failure = attempt(trigger);
 			if (failure == null) {
 				this.metrics.published(job);
 				log.info("published trigger {} for job {} (tenants {}, triggered by {}, attempt {})", trigger.id(), job,
@@ -114,39 +110,21 @@ public class JobTriggerPublisher {
 	}
 
 	/** One attempt; null when the broker confirmed the trigger, else what went wrong. */
-	private String attempt(JobTrigger trigger, Duration confirmTimeout) {
-		CorrelationData correlation = new CorrelationData(trigger.id());
-		try {
-			this.rabbit.convertAndSend(this.properties.exchange(), MessageTypes.JOB_TRIGGER, trigger, headers(trigger),
-					correlation);
-			CorrelationData.Confirm confirm = correlation.getFuture()
-				.get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			if (!confirm.ack()) {
-				return "RabbitMQ refused it (" + confirm.reason() + ")";
-			}
-			ReturnedMessage returned = correlation.getReturned();
-			if (returned != null) {
-				// The queue or its binding went away while connected; declare them again.
-				redeclare();
-				return "RabbitMQ returned it as unroutable (" + returned.getReplyText() + ") from exchange "
-						+ returned.getExchange() + " with key " + returned.getRoutingKey();
-			}
+	private String attempt(JobTrigger trigger) {
+		Confirmation confirmation = this.confirms.publish(this.properties.exchange(), MessageTypes.JOB_TRIGGER,
+				trigger.id(), trigger, this.properties.confirmTimeout());
+		if (confirmation.confirmed()) {
 			return null;
 		}
-		catch (AmqpException ex) {
-			return "cannot publish to RabbitMQ (" + ex.getMessage() + ")";
-		}
-		catch (TimeoutException ex) {
-			return "RabbitMQ did not confirm it within " + confirmTimeout;
-		}
-		catch (ExecutionException ex) {
-			return "waiting for RabbitMQ's confirm failed (" + ex.getCause() + ")";
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (confirmation.outcome() == Confirmation.Outcome.INTERRUPTED) {
 			throw new TriggerNotPublishedException(trigger.id(),
 					"interrupted while publishing trigger " + trigger.id());
 		}
+		if (confirmation.outcome() == Confirmation.Outcome.RETURNED) {
+			// The queue or its binding went away while connected; declare them again.
+			redeclare();
+		}
+		return confirmation.failure();
 	}
 
 	private void redeclare() {
@@ -167,15 +145,6 @@ public class JobTriggerPublisher {
 			throw new TriggerNotPublishedException(trigger.id(),
 					"interrupted while waiting to publish trigger " + trigger.id() + " again");
 		}
-	}
-
-	private static MessagePostProcessor headers(JobTrigger trigger) {
-		return (message) -> {
-			message.getMessageProperties().setMessageId(trigger.id());
-			message.getMessageProperties().setType(trigger.type());
-			message.getMessageProperties().setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-			return message;
-		};
 	}
 
 	private static String describe(List<String> tenantIds) {
