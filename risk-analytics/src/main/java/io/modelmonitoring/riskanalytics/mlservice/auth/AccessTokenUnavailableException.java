@@ -1,10 +1,10 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice.auth;
 
 /**
  * No token for ml-service could be had. Transient when the issuer could not be reached or
  * answered 5xx, so the job is retried; not when it refused the client.
  */
-class AccessTokenUnavailableException extends RuntimeException {
+public class AccessTokenUnavailableException extends RuntimeException {
 
 	private final boolean transientFailure;
 
@@ -13,7 +13,7 @@ class AccessTokenUnavailableException extends RuntimeException {
 		this.transientFailure = transientFailure;
 	}
 
-	boolean isTransient() {
+	public boolean isTransient() {
 		return this.transientFailure;
 	}
 

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +9,7 @@ import java.time.Instant;
  * minute before, or half its life for a shorter-lived token, so that no call leaves with
  * a token about to lapse.
  */
-class MlServiceTokens {
+public class MlServiceTokens {
 
 	static final Duration REFRESH_BEFORE_EXPIRY = Duration.ofMinutes(1);
 
@@ -30,8 +30,11 @@ class MlServiceTokens {
 		this.clock = clock;
 	}
 
-	/** The token to send, or null when calls carry none. */
-	synchronized String bearerToken() {
+	/**
+	 * The token to send, or null when calls carry none.
+	 * @throws AccessTokenUnavailableException when no token can be had
+	 */
+	public synchronized String bearerToken() {
 		if (this.source == null) {
 			return null;
 		}
@@ -48,7 +51,7 @@ class MlServiceTokens {
 	}
 
 	/** Forgets the token, after ml-service refused it. */
-	synchronized void invalidate() {
+	public synchronized void invalidate() {
 		this.current = null;
 	}
 

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * secret, the cache and its refresh on a clock the test moves, and the client-credentials
  * grant against MockWebServer playing the issuer.
  */
-class MlServiceTokensTests {
+public class MlServiceTokensTests {
 
 	static final String SECRET = "test-secret-for-the-integration-tests-0123456789";
 
@@ -39,7 +39,7 @@ class MlServiceTokensTests {
 	final MutableClock clock = new MutableClock(T0);
 
 	/** A minting token cache on the system clock, for tests of the client. */
-	static MlServiceTokens mintingTokens() {
+	public static MlServiceTokens mintingTokens() {
 		MlServiceAuthProperties auth = properties("security.jwt.hmac_secret", SECRET);
 		return new MlServiceTokens(new HmacTokenMinter(auth, Clock.systemUTC()), Clock.systemUTC());
 	}

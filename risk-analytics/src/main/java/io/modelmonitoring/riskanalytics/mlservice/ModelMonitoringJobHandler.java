@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -8,6 +8,7 @@ import java.util.Locale;
 import io.modelmonitoring.contracts.JobTrigger;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.contracts.ProblemTypes;
+import io.modelmonitoring.riskanalytics.mlservice.auth.AccessTokenUnavailableException;
 import io.modelmonitoring.riskanalytics.worker.JobFailedException;
 import io.modelmonitoring.riskanalytics.worker.JobHandler;
 import io.modelmonitoring.riskanalytics.worker.JobResult;

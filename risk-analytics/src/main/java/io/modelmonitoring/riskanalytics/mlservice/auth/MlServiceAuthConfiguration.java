@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice.auth;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,17 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
-class MlServiceConfiguration {
+class MlServiceAuthConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(MlServiceConfiguration.class);
+	private static final Logger logger = LoggerFactory.getLogger(MlServiceAuthConfiguration.class);
 
-	/**
-	 * The client of ml-service, with the configured timeouts. The JDK's
-	 * {@code HttpURLConnection} (HTTP/1.1) rather than its {@code HttpClient}: one
-	 * blocking call per job needs nothing more, and its timeouts surface as plain
-	 * {@code SocketTimeoutException}s. Built even when the URL is not set, so start-up
-	 * never fails for it; the handler then fails each trigger instead.
-	 */
 	/**
 	 * The token of the calls: minted with the shared secret, or asked of the issuer with
 	 * client credentials (10 s timeouts); none when security is off.
@@ -43,23 +36,6 @@ class MlServiceConfiguration {
 			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings))
 			.build();
 		return new MlServiceTokens(new ClientCredentialsTokenSource(restClient, auth.client(), clock), clock);
-	}
-
-	@Bean
-	MlServiceClient mlServiceClient(RestClient.Builder builder, MlServiceProperties properties,
-			MlServiceTokens tokens) {
-		if (!properties.configured()) {
-			logger.warn("services.ml_service.url (env SERVICES_ML_SERVICE_URL) is not set: "
-					+ "every model-monitoring trigger will fail until it is");
-		}
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(properties.connectTimeout(), properties.readTimeout());
-		RestClient.Builder configured = builder.clone()
-			.requestFactory(ClientHttpRequestFactoryBuilder.simple().build(settings));
-		if (properties.configured()) {
-			configured.baseUrl(properties.url());
-		}
-		return new MlServiceClient(configured.build(), tokens);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice;
 
 import java.time.Duration;
 

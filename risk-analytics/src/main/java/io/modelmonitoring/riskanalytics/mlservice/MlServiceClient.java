@@ -1,7 +1,10 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice;
 
 import java.util.List;
 import java.util.Map;
+
+import io.modelmonitoring.riskanalytics.mlservice.auth.AccessTokenUnavailableException;
+import io.modelmonitoring.riskanalytics.mlservice.auth.MlServiceTokens;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
@@ -7,5 +7,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * ignored, missing counts read as zero.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record MonitoringRunResponse(String runId, int tenants, int performanceChecked, int driftChecked, int eventsPublished) {
+record MonitoringRunResponse(String runId, int tenants, int performanceChecked, int driftChecked) {
 }

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.modelmonitoring.contracts.JobTrigger;
+import io.modelmonitoring.riskanalytics.mlservice.auth.MlServiceTokensTests;
 import io.modelmonitoring.riskanalytics.support.ScriptedMlService;
 import io.modelmonitoring.riskanalytics.worker.JobFailedException;
 import io.modelmonitoring.riskanalytics.worker.JobResult;

@@ -1,4 +1,4 @@
-package io.modelmonitoring.riskanalytics.monitoring;
+package io.modelmonitoring.riskanalytics.mlservice.auth;
 
 /** Where a new token comes from: minted here, or asked of the issuer. */
 interface AccessTokenSource {
