@@ -231,13 +231,6 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(now.get("eventsPublished").asInt()).isZero();
 	}
 
-	@Test
-	void anUnknownRunIsNotFound() throws Exception {
-		HttpResponse<String> response = get("/runs/no-such-run");
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-	}
-
 	private Map<String, JsonNode> receiveEvents(int count) {
 		Map<String, JsonNode> events = new HashMap<>();
 		for (int i = 0; i < count; i++) {

@@ -2,12 +2,10 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,10 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The attacks of the security issue against the running service (shared secret, issuer
- * configured): each is refused with 401 or 403 problem+json, and no token reaches the
- * log, which runs at DEBUG for Spring Security meanwhile. Then the hostile inputs: too
- * many or odd tenant ids, oversized bodies, and tenant ids that look like query
- * operators, down to the store.
+ * configured): one of each kind is refused with 401 or 403 problem+json, and no token
+ * reaches the log, which runs at DEBUG for Spring Security meanwhile. Then the hostile
+ * inputs only a running service has: oversized bodies (declared and chunked, through
+ * Tomcat), the largest body the cap lets through, and tenant ids that look like query
+ * operators, down to the store. The token checks' every variant and the filters' logic
+ * are service-security's own tests; the bad tenant ids are
+ * {@link ModelMonitoringControllerTests}'.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
@@ -73,44 +74,24 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		this.logging.setLogLevel("io.modelmonitoring", null);
 	}
 
+	/**
+	 * One attack of each kind: no token, a forged signature, a claim of another service
+	 * (its audience), no signature at all, and a good token without this API's scope.
+	 * Their variants (expiry, not-before, issuer, no audience, malformed) are
+	 * service-security's own cases.
+	 */
 	static Stream<Arguments> attacks() {
-		Instant now = Instant.now();
-		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
+		return Stream.of(Arguments.of("no token", null, 401),
 				Arguments.of("bad signature", TestJwts.hs256(TestTokens.ML_SERVICE.claims().build(), OTHER_SECRET),
-						401),
-				Arguments.of("expired",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims()
-							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
-							.build(), TestTokens.SECRET),
-						401),
-				Arguments.of("not yet valid",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims()
-							.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10))))
-							.build(), TestTokens.SECRET),
-						401),
-				Arguments.of("no expiry",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims().expirationTime(null).build(), TestTokens.SECRET),
-						401),
-				Arguments.of("wrong issuer",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims().issuer("https://evil.test").build(),
-								TestTokens.SECRET),
 						401),
 				Arguments.of("wrong audience",
 						TestJwts.hs256(TestTokens.ML_SERVICE.claims().audience("workflow-orchestrator").build(),
-								TestTokens.SECRET),
-						401),
-				Arguments.of("no audience",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims().audience((String) null).build(),
 								TestTokens.SECRET),
 						401),
 				Arguments.of("alg none", TestJwts.unsigned(TestTokens.ML_SERVICE.claims().build()), 401),
 				Arguments.of("missing scope",
 						TestJwts.hs256(TestTokens.ML_SERVICE.claims().claim("scope", "workflow:trigger").build(),
 								TestTokens.SECRET),
-						403),
-				Arguments.of("no scope at all",
-						TestJwts.hs256(TestTokens.ML_SERVICE.claims().claim("scope", null).build(), TestTokens.SECRET),
 						403));
 	}
 
@@ -166,33 +147,6 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		}
 	}
 
-	static Stream<Arguments> hostileTenantIds() {
-		String tooMany = IntStream.rangeClosed(0, 1000)
-			.mapToObj((i) -> "\"t-" + i + "\"")
-			.collect(Collectors.joining(",", "[", "]"));
-		return Stream.of(Arguments.of("1001 tenant ids", tooMany, "tenantIds"),
-				Arguments.of("an operator object as a string", "[\"{\\\"$ne\\\": null}\"]", "tenantIds[0]"),
-				Arguments.of("$where", "[\"tenant-1\", \"$where\"]", "tenantIds[1]"),
-				Arguments.of("$ne", "[\"$ne\"]", "tenantIds[0]"),
-				Arguments.of("a regex", "[\"tenant-1\", \"/.*/\"]", "tenantIds[1]"),
-				Arguments.of("129 characters", "[\"" + "a".repeat(129) + "\"]", "tenantIds[0]"),
-				Arguments.of("a space", "[\"tenant 1\"]", "tenantIds[0]"),
-				Arguments.of("a newline (log forging)", "[\"tenant-1\\nERROR forged\"]", "tenantIds[0]"),
-				Arguments.of("an empty string", "[\"\"]", "tenantIds[0]"));
-	}
-
-	@ParameterizedTest(name = "{0}")
-	@MethodSource("hostileTenantIds")
-	void hostileTenantIdsAreRefusedNamingTheField(String name, String tenantIds, String field) throws Exception {
-		HttpResponse<String> response = post("{\"tenantIds\": " + tenantIds + "}");
-
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
-		assertThat(problem.path("fields").get(0).asString()).isEqualTo(field);
-	}
-
 	@Test
 	void exactlyOneThousandTenantIdsOfTheLongestKindAreTaken() throws Exception {
 		// 1000 ids of 128 characters: about 131 KB, within the 256 KB cap.
@@ -202,14 +156,6 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		HttpResponse<String> response = post("{\"tenantIds\": " + tenantIds + ", \"asOf\": \"2026-11-22T06:00:00Z\"}");
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		assertThat(this.json.readTree(response.body()).path("tenants").asInt()).isEqualTo(1000);
-	}
-
-	@Test
-	void aQueryTenantIdThatLooksLikeAnOperatorIsRefused() throws Exception {
-		HttpResponse<String> response = get(
-				"/runs?tenantId=" + URLEncoder.encode("{\"$ne\": null}", StandardCharsets.UTF_8));
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(this.json.readTree(response.body()).path("fields").get(0).asString()).isEqualTo("tenantId");
 	}
 
 	@Test

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.modelmonitoring.testsupport.TestServers;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -152,74 +148,21 @@ class JobsApiIntegrationTests {
 	}
 
 	/**
-	 * Jackson 3.2 reads a list inside tenantIds as trailing tokens after the body and
-	 * reports no path for it: that problem describes the body's shape instead.
+	 * One bad body: that the service's own strict JSON reading (an unknown field is an
+	 * error) is the one Tomcat's requests go through. Every other bad body, the 415 and
+	 * the unknown job are {@link JobsControllerTests}' cases.
 	 */
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			not JSON                          | not json                                  |
-			truncated JSON                    | {"tenantIds": [                           |
-			an array instead of an object     | ["tenant-1"]                              |
-			a string instead of an object     | "tenant-1"                                |
-			tenantIds a string                | {"tenantIds": "tenant-1"}                 | tenantIds
-			tenantIds an object               | {"tenantIds": {"id": "tenant-1"}}         | tenantIds
-			tenantIds holding a number        | {"tenantIds": [1]}                        | tenantIds[0]
-			tenantIds holding a boolean       | {"tenantIds": ["tenant-1", true]}         | tenantIds[1]
-			tenantIds holding null            | {"tenantIds": ["tenant-1", null]}         | tenantIds[1]
-			tenantIds holding an empty string | {"tenantIds": [""]}                       | tenantIds[0]
-			tenantIds holding a blank string  | {"tenantIds": ["tenant-1", "  "]}         | tenantIds[1]
-			tenantIds holding a list (no path)| {"tenantIds": [["tenant-1"]]}             |
-			a misspelt tenantIds              | {"tenantId": ["tenant-1"]}                | tenantId
-			triggeredBy blank                 | {"triggeredBy": " "}                      | triggeredBy
-			triggeredBy posing as the schedule| {"triggeredBy": "schedule"}               | triggeredBy
-			triggeredBy a number              | {"triggeredBy": 5}                        | triggeredBy
-			triggeredBy forging a log line    | {"triggeredBy": "bob\\nERROR forged"}      | triggeredBy
-			triggeredBy with a tab            | {"triggeredBy": "bob\\tsmith"}              | triggeredBy
-			""")
-	void aBadBodyIsRefusedWithAProblemNamingTheField(String name, String body, String field) throws Exception {
-		HttpResponse<String> response = post("/model-monitoring/trigger", body);
+	@Test
+	void aMisspeltFieldIsRefusedWithAProblemNamingIt() throws Exception {
+		HttpResponse<String> response = post("/model-monitoring/trigger", "{\"tenantId\": [\"tenant-1\"]}");
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.path("fields")).as(response.body()).isNotNull();
 		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
 		assertThat(problem.path("status").asInt()).isEqualTo(400);
-		assertThat(problem.path("detail").asString()).isNotBlank().doesNotContain("tools.jackson", "java.");
-		if (field == null) {
-			assertThat(problem.has("fields")).isFalse();
-		}
-		else {
-			assertThat(strings(problem.path("fields"))).as(response.body()).containsExactly(field);
-			assertThat(problem.path("detail").asString()).startsWith(field + ": ");
-		}
-	}
-
-	@Test
-	void aBodyThatIsNotJsonByContentTypeIsRefused() throws Exception {
-		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/model-monitoring/trigger"))
-			.header("Content-Type", "text/plain")
-			.header("Authorization", "Bearer " + TestTokens.WORKFLOW_ORCHESTRATOR.valid())
-			.POST(HttpRequest.BodyPublishers.ofString("tenant-1"))
-			.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(415);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-	}
-
-	@Test
-	void anUnknownJobIsNotFound() throws Exception {
-		HttpResponse<String> response = post("/model-monitorin/trigger", "{}");
-
-		assertThat(response.statusCode()).isEqualTo(404);
-		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-		JsonNode problem = this.json.readTree(response.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:unknown-job");
-		assertThat(problem.path("job").asString()).isEqualTo("model-monitorin");
-		assertThat(problem.path("detail").asString()).contains("model-monitoring");
-
-		HttpResponse<String> unknownPath = get("/api/v1/workflow/nothing");
-		assertThat(unknownPath.statusCode()).isEqualTo(404);
-		assertThat(unknownPath.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(strings(problem.path("fields"))).containsExactly("tenantId");
+		assertThat(problem.path("detail").asString()).startsWith("tenantId: ");
 	}
 
 	@Test
@@ -277,28 +220,18 @@ class JobsApiIntegrationTests {
 		}
 	}
 
+	/**
+	 * One attack of each kind: no token, a forged signature, a token of another service
+	 * (ml-service's audience), no signature at all, and a good token with ml-service's
+	 * scope. Their variants (expiry, not-before, issuer, malformed) are
+	 * service-security's own cases.
+	 */
 	static Stream<Arguments> attacks() {
-		Instant now = Instant.now();
 		String secret = TestTokens.SECRET;
-		return Stream.of(Arguments.of("no token", null, 401), Arguments.of("malformed token", "not.a-jwt", 401),
+		return Stream.of(Arguments.of("no token", null, 401),
 				Arguments.of("bad signature",
 						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build(),
 								"another-secret-the-service-does-not-know-01"),
-						401),
-				Arguments.of("expired",
-						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims()
-							.issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-							.expirationTime(Date.from(now.minus(Duration.ofMinutes(10))))
-							.build(), secret),
-						401),
-				Arguments.of("not yet valid",
-						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims()
-							.notBeforeTime(Date.from(now.plus(Duration.ofMinutes(10))))
-							.build(), secret),
-						401),
-				Arguments.of("wrong issuer",
-						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().issuer("https://evil.test").build(),
-								secret),
 						401),
 				Arguments.of("ml-service's audience",
 						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().audience("ml-service").build(),
@@ -341,29 +274,12 @@ class JobsApiIntegrationTests {
 		assertThat(this.rabbit.receive(QUEUE, Duration.ofMillis(200))).as("no trigger published").isNull();
 	}
 
-	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-			an operator object as a string | ["{\\"$ne\\": null}"]    | tenantIds[0]
-			$where                         | ["tenant-1", "$where"]   | tenantIds[1]
-			129 characters                 | ["%s"]                   | tenantIds[0]
-			a newline                      | ["tenant-1\\nforged"]   | tenantIds[0]
-			""")
-	void hostileTenantIdsAreRefused(String name, String tenantIds, String field) throws Exception {
-		HttpResponse<String> response = post("/model-monitoring/trigger",
-				"{\"tenantIds\": " + tenantIds.formatted("a".repeat(129)) + "}");
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-		assertThat(strings(this.json.readTree(response.body()).path("fields"))).containsExactly(field);
-	}
-
+	/**
+	 * The body cap through Tomcat; its logic, and the tenant-id limits, are tested
+	 * elsewhere (service-security, {@link JobsControllerTests}).
+	 */
 	@Test
-	void moreThanAThousandTenantIdsOrAnOversizedBodyAreRefused() throws Exception {
-		String tooMany = IntStream.rangeClosed(0, 1000)
-			.mapToObj((i) -> "\"t-" + i + "\"")
-			.collect(Collectors.joining(",", "[", "]"));
-		HttpResponse<String> many = post("/model-monitoring/trigger", "{\"tenantIds\": " + tooMany + "}");
-		assertThat(many.statusCode()).as(many.body()).isEqualTo(400);
-		assertThat(strings(this.json.readTree(many.body()).path("fields"))).containsExactly("tenantIds");
-
+	void anOversizedBodyIsRefusedWith413() throws Exception {
 		// 300 KB: over the default cap of 256 KB.
 		HttpResponse<String> large = post("/model-monitoring/trigger",
 				"{\"triggeredBy\": \"" + "x".repeat(300 * 1024) + "\"}");

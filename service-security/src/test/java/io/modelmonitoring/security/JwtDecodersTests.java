@@ -1,0 +1,165 @@
+package io.modelmonitoring.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.modelmonitoring.security.testing.JwksServer;
+import io.modelmonitoring.security.testing.TestJwts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The decoders the services verify tokens with, against tokens signed independently by
+ * {@link TestJwts}: every attack of the security issue on the claims and the signature,
+ * once for the shared secret (HS256) and once for the issuer's JWK set (RS256). The
+ * services' own suites keep one case per attack to show they use these decoders.
+ */
+class JwtDecodersTests {
+
+	static final String SECRET = "a-secret-of-at-least-thirty-two-bytes-0123";
+
+	static final String ISSUER = "https://issuer.test";
+
+	static final String AUDIENCE = "test-service";
+
+	static final RSAKey ISSUER_KEY = TestJwts.rsaKey();
+
+	static final RSAKey OTHER_KEY = TestJwts.rsaKey();
+
+	static final JwksServer JWKS = JwksServer.serving(ISSUER_KEY);
+
+	final JwtDecoder hs256 = JwtDecoders.of(new SecurityProperties.Jwt(SECRET, null, ISSUER, AUDIENCE));
+
+	final JwtDecoder rs256 = JwtDecoders.of(new SecurityProperties.Jwt(null, JWKS.url(), ISSUER, AUDIENCE));
+
+	@AfterAll
+	static void stopJwks() {
+		JWKS.close();
+	}
+
+	static JWTClaimsSet.Builder claims() {
+		return TestJwts.claims(ISSUER, "caller", AUDIENCE, "test:run");
+	}
+
+	static Date ago(Duration duration) {
+		return Date.from(Instant.now().minus(duration));
+	}
+
+	static Date ahead(Duration duration) {
+		return Date.from(Instant.now().plus(duration));
+	}
+
+	@Test
+	void aTokenOfTheSecretWithTheRightClaimsIsTaken() {
+		Jwt jwt = this.hs256.decode(TestJwts.hs256(claims().build(), SECRET));
+		assertThat(jwt.getSubject()).isEqualTo("caller");
+		assertThat(jwt.getAudience()).containsExactly(AUDIENCE);
+		assertThat(jwt.getClaimAsString("scope")).isEqualTo("test:run");
+	}
+
+	static Stream<Arguments> badHs256Tokens() {
+		return Stream.of(Arguments.of("malformed", "not.a-jwt", "Malformed"),
+				Arguments.of("signed with another secret",
+						TestJwts.hs256(claims().build(), "another-secret-that-the-service-does-not-know-0123"),
+						"Signed JWT rejected"),
+				Arguments.of("alg none", TestJwts.unsigned(claims().build()), "Unsupported algorithm"),
+				Arguments.of("RS256 to the secret's decoder", TestJwts.rs256(claims().build(), ISSUER_KEY),
+						"Signed JWT rejected"),
+				Arguments.of("expired beyond the skew",
+						TestJwts.hs256(claims().issueTime(ago(Duration.ofMinutes(20)))
+							.expirationTime(ago(Duration.ofSeconds(90)))
+							.build(), SECRET),
+						"expired"),
+				Arguments.of("not yet valid beyond the skew",
+						TestJwts.hs256(claims().notBeforeTime(ahead(Duration.ofSeconds(90))).build(), SECRET),
+						"before"),
+				Arguments.of("no expiry", TestJwts.hs256(claims().expirationTime(null).build(), SECRET), "exp"),
+				Arguments
+					.of("another issuer", TestJwts.hs256(claims().issuer("https://evil.test").build(), SECRET), "iss"),
+				Arguments.of("no issuer", TestJwts.hs256(claims().issuer(null).build(), SECRET), "iss"),
+				Arguments.of("another audience", TestJwts.hs256(claims().audience("other-service").build(), SECRET),
+						"aud"),
+				Arguments.of("no audience", TestJwts.hs256(claims().audience((String) null).build(), SECRET), "aud"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badHs256Tokens")
+	void aBadTokenIsRefusedWithTheReasonAndNotTheToken(String name, String token, String reason) {
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.hs256.decode(token))
+			.withMessageContaining(reason)
+			.withMessageNotContaining(token);
+	}
+
+	@Test
+	void theClocksMayDifferByLessThanTheSkew() {
+		String expiredJustNow = TestJwts.hs256(
+				claims().issueTime(ago(Duration.ofMinutes(5))).expirationTime(ago(Duration.ofSeconds(10))).build(),
+				SECRET);
+		String validInAMoment = TestJwts.hs256(claims().notBeforeTime(ahead(Duration.ofSeconds(10))).build(), SECRET);
+
+		assertThat(this.hs256.decode(expiredJustNow).getSubject()).isEqualTo("caller");
+		assertThat(this.hs256.decode(validInAMoment).getSubject()).isEqualTo("caller");
+		assertThat(JwtDecoders.CLOCK_SKEW).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void theAudienceMayBeOneOfSeveral() {
+		String token = TestJwts.hs256(claims().audience(List.of("other-service", AUDIENCE)).build(), SECRET);
+		assertThat(this.hs256.decode(token).getAudience()).contains(AUDIENCE);
+	}
+
+	@Test
+	void withoutAConfiguredIssuerAnyIssuerIsTaken() {
+		JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(SECRET, null, null, AUDIENCE));
+		String token = TestJwts.hs256(claims().issuer("https://elsewhere.test").build(), SECRET);
+		assertThat(decoder.decode(token).getSubject()).isEqualTo("caller");
+	}
+
+	@Test
+	void aTokenOfTheIssuersKeyIsTaken() {
+		Jwt jwt = this.rs256.decode(TestJwts.rs256(claims().build(), ISSUER_KEY));
+		assertThat(jwt.getSubject()).isEqualTo("caller");
+	}
+
+	static Stream<Arguments> badRs256Tokens() throws JOSEException {
+		byte[] publicKey = ISSUER_KEY.toRSAPublicKey().getEncoded();
+		return Stream.of(
+				Arguments.of("another key with the issuer's key id",
+						TestJwts.rs256(claims().build(),
+								new RSAKey.Builder(OTHER_KEY).keyID(ISSUER_KEY.getKeyID()).build())),
+				Arguments.of("an unknown key", TestJwts.rs256(claims().build(), OTHER_KEY)),
+				Arguments.of("HS256 signed with the issuer's public key (algorithm confusion)",
+						TestJwts.hs256(claims().build(), publicKey)),
+				Arguments.of("HS256 with a shared secret", TestJwts.hs256(claims().build(), SECRET)),
+				Arguments.of("alg none", TestJwts.unsigned(claims().build())),
+				Arguments.of("the issuer's key for another audience",
+						TestJwts.rs256(claims().audience("other-service").build(), ISSUER_KEY)),
+				Arguments.of("the issuer's key, expired",
+						TestJwts.rs256(claims().issueTime(ago(Duration.ofMinutes(20)))
+							.expirationTime(ago(Duration.ofMinutes(10)))
+							.build(), ISSUER_KEY)));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badRs256Tokens")
+	void onlyTheIssuersRs256TokensAreTaken(String name, String token) {
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.rs256.decode(token));
+	}
+
+}
