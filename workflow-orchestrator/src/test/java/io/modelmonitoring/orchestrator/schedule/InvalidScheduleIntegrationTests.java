@@ -1,5 +1,10 @@
 package io.modelmonitoring.orchestrator.schedule;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 import io.modelmonitoring.orchestrator.WorkflowOrchestratorApplication;
 import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,6 +15,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -30,11 +37,24 @@ class InvalidScheduleIntegrationTests {
 					batch_jobs.timezone              | +25:00       | batch_jobs.timezone: '+25:00' is not a time zone ID
 					""")
 	void startUpFailsNamingKeyAndValue(String setting, String value, String message, CapturedOutput output) {
+		// A variable's name is given as the environment gives it; a key, on the command
+		// line.
+		boolean variable = setting.equals(setting.toUpperCase(Locale.ROOT));
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.mongodb.uri=" + TestServers.mongoUri("orchestrator_bad"),
+						"--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:" + TestServers.closedPort()));
+		if (!variable) {
+			arguments.add("--" + setting + "=" + value);
+		}
+		Map<String, Object> environment = variable ? Map.of(setting, value) : Map.of();
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(WorkflowOrchestratorApplication.class)
 				.web(WebApplicationType.NONE)
-				.run("--" + setting + "=" + value, "--spring.mongodb.uri=" + TestServers.mongoUri("orchestrator_bad"),
-						"--spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:" + TestServers.closedPort()))
+				.initializers((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new SystemEnvironmentPropertySource(
+							StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+				.run(arguments.toArray(String[]::new)))
 			.havingRootCause()
 			.withMessageStartingWith(message);
 		assertThat(output).contains("APPLICATION FAILED TO START").contains(message);
