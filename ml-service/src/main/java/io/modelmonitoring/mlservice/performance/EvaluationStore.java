@@ -50,7 +50,7 @@ public class EvaluationStore {
 			.find(query)
 			.sort(Sorts.descending(CREATED_AT))
 			.limit(limit)) {
-			evaluations.add(Evaluation.from(document));
+			evaluations.add(EvaluationDocuments.read(document));
 		}
 		return evaluations;
 	}

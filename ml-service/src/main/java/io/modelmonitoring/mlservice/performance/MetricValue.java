@@ -3,8 +3,6 @@ package io.modelmonitoring.mlservice.performance;
 import java.math.BigDecimal;
 import java.util.OptionalDouble;
 
-import org.bson.types.Decimal128;
-
 /**
  * Reads one recorded metric value: a finite number at or above zero, or a string holding
  * one. Everything else (null, NaN, infinities, "n/a", negatives, booleans, documents) has
@@ -17,13 +15,7 @@ final class MetricValue {
 
 	static OptionalDouble parse(Object raw) {
 		double value;
-		if (raw instanceof Decimal128 decimal) {
-			if (decimal.isNaN() || decimal.isInfinite()) {
-				return OptionalDouble.empty();
-			}
-			value = decimal.bigDecimalValue().doubleValue();
-		}
-		else if (raw instanceof Number number) {
+		if (raw instanceof Number number) {
 			value = number.doubleValue();
 		}
 		else if (raw instanceof String text) {

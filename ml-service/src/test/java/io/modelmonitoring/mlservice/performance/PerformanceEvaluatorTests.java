@@ -127,7 +127,7 @@ class PerformanceEvaluatorTests {
 	}
 
 	private static List<Evaluation> read(List<Document> documents) {
-		return documents.stream().map(Evaluation::from).toList();
+		return documents.stream().map(EvaluationDocuments::read).toList();
 	}
 
 }
