@@ -26,20 +26,20 @@ public final class DriftPValue {
 
 	/**
 	 * @param sortedBaseline the baseline, sorted ascending
-	 * @param sortedCurrent the current window, sorted ascending
+	 * @param current the current window, in any order (not modified)
 	 * @param psi the PSI of the two windows
 	 * @param binCount K, the number of bins that PSI used
 	 * @param bins the number of quantile bins asked for
 	 * @param smoothing the additive smoothing of bin shares
 	 */
-	static double of(double[] sortedBaseline, double[] sortedCurrent, double psi, int binCount, int bins,
-			double smoothing) {
+	static double of(double[] sortedBaseline, double[] current, double psi, int binCount, int bins, double smoothing) {
 		int n = sortedBaseline.length;
-		int m = sortedCurrent.length;
+		int m = current.length;
 		if (Math.min(n, m) >= ASYMPTOTIC_MIN_SAMPLES) {
 			return chiSquareTail(psi, binCount, n, m);
 		}
-		return PermutationTest.pValue(sortedBaseline, sortedCurrent, bins, smoothing);
+		// Sorted only here: the χ² tail needs no order, and large windows take it.
+		return PermutationTest.pValue(sortedBaseline, Psi.sorted(current), bins, smoothing);
 	}
 
 	static double chiSquareTail(double psi, int binCount, int n, int m) {

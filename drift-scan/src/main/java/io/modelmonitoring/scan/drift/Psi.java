@@ -31,15 +31,14 @@ public final class Psi {
 			throw new IllegalArgumentException("PSI smoothing must be a positive number, got " + smoothing);
 		}
 		double[] sortedBaseline = sorted(baseline);
-		double[] sortedCurrent = sorted(current);
 		double[] edges = edgesOfSorted(sortedBaseline, bins);
-		double psi = value(counts(sortedBaseline, edges), counts(sortedCurrent, edges), baseline.length, current.length,
+		double psi = value(counts(sortedBaseline, edges), counts(current, edges), baseline.length, current.length,
 				smoothing);
 		int n = baseline.length;
 		int m = current.length;
 		int binCount = edges.length + 1;
 		double noiseFloor = (binCount - 1) * (1.0 / n + 1.0 / m);
-		double pValue = DriftPValue.of(sortedBaseline, sortedCurrent, psi, binCount, bins, smoothing);
+		double pValue = DriftPValue.of(sortedBaseline, current, psi, binCount, bins, smoothing);
 		return new PsiResult(psi, pValue, noiseFloor, binCount, n, m);
 	}
 
@@ -142,7 +141,7 @@ public final class Psi {
 		return (count + smoothing) / (total + smoothing * binCount);
 	}
 
-	private static double[] sorted(double[] values) {
+	static double[] sorted(double[] values) {
 		double[] sorted = values.clone();
 		Arrays.sort(sorted);
 		return sorted;
