@@ -18,10 +18,14 @@ public interface InferenceLogSource {
 	 * False when no lake is configured: drift is then skipped with
 	 * {@link #unavailableReason()}.
 	 */
-	boolean isConfigured();
+	default boolean isConfigured() {
+		return unavailableReason() == null;
+	}
 
-	/** Why there is no lake to read, or null when there is one. */
-	String unavailableReason();
+	/** Why there is no lake to read, or null when there is one (every real source). */
+	default String unavailableReason() {
+		return null;
+	}
 
 	/**
 	 * A short description for logs, e.g. "azure container ml-data prefix

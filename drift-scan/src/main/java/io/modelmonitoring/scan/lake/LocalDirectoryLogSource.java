@@ -82,16 +82,6 @@ public final class LocalDirectoryLogSource implements InferenceLogSource {
 	}
 
 	@Override
-	public boolean isConfigured() {
-		return true;
-	}
-
-	@Override
-	public String unavailableReason() {
-		return null;
-	}
-
-	@Override
 	public String describe() {
 		return "local directory " + this.root + " prefix /" + this.prefix;
 	}

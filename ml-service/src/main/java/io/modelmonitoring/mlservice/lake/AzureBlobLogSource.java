@@ -114,16 +114,6 @@ final class AzureBlobLogSource implements InferenceLogSource {
 	}
 
 	@Override
-	public boolean isConfigured() {
-		return true;
-	}
-
-	@Override
-	public String unavailableReason() {
-		return null;
-	}
-
-	@Override
 	public String describe() {
 		return "azure container " + this.container.getBlobContainerName() + " at " + this.container.getAccountUrl()
 				+ " prefix /" + this.prefix;

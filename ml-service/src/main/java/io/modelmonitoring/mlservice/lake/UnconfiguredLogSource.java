@@ -17,11 +17,6 @@ final class UnconfiguredLogSource implements InferenceLogSource {
 	}
 
 	@Override
-	public boolean isConfigured() {
-		return false;
-	}
-
-	@Override
 	public String unavailableReason() {
 		return REASON;
 	}
