@@ -2,8 +2,8 @@
 """Independent reference for PsiTests and PermutationTestTests: the contract's PSI, its bins and
 the drift p-value computed with numpy and scipy.
 
-Run with `python3 psi_reference.py` (Debian: python3-numpy, python3-scipy); its output is pasted
-into the tests. The data sets are built here and in the tests by the same short formulas.
+Run with `python3 psi_reference.py` (Debian: python3-numpy, python3-scipy), or with the argument
+`histograms` for the bins of two cases alone; its output is pasted into the tests. The data sets are built here and in the tests by the same short formulas.
 
 - edges: SPEC §6 step 1, numpy.quantile's default method, duplicates removed, and for each value
   two or more quantiles share, numpy.nextafter(value, -inf) as an extra edge.
@@ -40,6 +40,20 @@ def psi(b, c, bins=10, alpha=0.5):
     pb = (cb + alpha) / (len(b) + alpha * k)
     pc = (cc + alpha) / (len(c) + alpha * k)
     return float(np.sum((pc - pb) * np.log(pc / pb))), k, e
+
+
+def histogram(b, c, bins=10, alpha=0.5):
+    """Per bin: baseline and current counts, their unsmoothed shares, and the bin's PSI term."""
+    b = np.asarray(b, dtype=float)
+    c = np.asarray(c, dtype=float)
+    e = edges(b, bins)
+    k = len(e) + 1
+    cb = np.bincount(np.searchsorted(e, b, side="left"), minlength=k)
+    cc = np.bincount(np.searchsorted(e, c, side="left"), minlength=k)
+    pb = (cb + alpha) / (len(b) + alpha * k)
+    pc = (cc + alpha) / (len(c) + alpha * k)
+    terms = (pc - pb) * np.log(pc / pb)
+    return [(int(cb[i]), int(cc[i]), float(cb[i] / len(b)), float(cc[i] / len(c)), float(terms[i])) for i in range(k)]
 
 
 def anderson_darling(b, c):
@@ -96,8 +110,8 @@ def seq(count, f):
     return [f(i) for i in range(count)]
 
 
-def main():
-    cases = {
+def cases():
+    return {
         # ties: the baseline holds three values only; every value is a point mass with a bin of its own.
         "ties_on_edges": ([0.1] * 20 + [0.2] * 20 + [0.3] * 20, [0.1] * 5 + [0.2] * 20 + [0.3] * 15),
         # every baseline value the same: the value and the double below it are the edges, three bins.
@@ -122,8 +136,19 @@ def main():
                           seq(1000, lambda i: (((i * 104729) % 1009) / 1008) ** 1.1)),
     }
 
+
+def print_histograms():
+    """The bins of two cases, for PsiTests.histogramMatchesTheNumpyReference."""
+    for name in ("ties_on_edges", "collapse_below_point_mass"):
+        b, c = cases()[name]
+        print(f"{name}:")
+        for row in histogram(b, c):
+            print(f"    {row!r}")
+
+
+def main():
     rng = np.random.default_rng(20261201)
-    for name, (b, c) in cases.items():
+    for name, (b, c) in cases().items():
         b = np.asarray(b, dtype=float)
         c = np.asarray(c, dtype=float)
         value, k, e = psi(b, c)
@@ -149,4 +174,6 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    print_histograms() if sys.argv[1:] == ["histograms"] else main()

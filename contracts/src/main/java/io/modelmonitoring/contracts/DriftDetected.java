@@ -1,11 +1,21 @@
 package io.modelmonitoring.contracts;
 
 import java.time.Instant;
+import java.util.List;
 
-/** The {@code data} of {@link MessageTypes#DRIFT_DETECTED}. */
+/**
+ * The {@code data} of {@link MessageTypes#DRIFT_DETECTED}.
+ *
+ * @param bins K, the number of bins PSI was computed over
+ * @param edges the K − 1 bin edges, ascending
+ * @param histogram the K bins, lowest first
+ * @param reportUrl the run report's section on this model; null unless a report base URL
+ * is configured
+ */
 public record DriftDetected(String modelId, String segment, String metric, String feature, double delta,
 		double threshold, double pValue, double noiseFloor, int baselineCount, int currentCount, int bins,
-		Window baselineWindow, Window currentWindow) {
+		List<Double> edges, List<HistogramBin> histogram, Window baselineWindow, Window currentWindow,
+		String reportUrl) {
 
 	/** A half-open time window {@code [from, to)}. */
 	public record Window(Instant from, Instant to) {

@@ -5,7 +5,12 @@ import java.time.Instant;
 /**
  * The {@code data} of {@link MessageTypes#PERFORMANCE_DEGRADED}; {@code metric} is
  * "brier" or "mae".
+ *
+ * @param evaluatedAt the evaluation's {@code createdAt}
+ * @param modelVersion the evaluation's {@code modelVersion}; null when it has none
+ * @param reportUrl the run report's section on this model; null unless a report base URL
+ * is configured
  */
 public record PerformanceDegraded(String modelId, String segment, String metric, double value, double threshold,
-		String evaluationId, Instant evaluatedAt) {
+		String evaluationId, Instant evaluatedAt, String modelVersion, String reportUrl) {
 }

@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -21,10 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class DemoRun {
 
 	/**
-	 * What one job ended as: its outcome event, the run ml-service kept, and the run's
-	 * events.
+	 * What one job ended as: its outcome event, the run ml-service kept, the run's
+	 * events, and the file its HTML report was saved to (null when the job failed).
 	 */
-	record Outcome(JsonNode jobEvent, JsonNode run, List<JsonNode> events) {
+	record Outcome(JsonNode jobEvent, JsonNode run, List<JsonNode> events, Path report) {
 
 		boolean completed() {
 			return "workflow.job.completed".equals(this.jobEvent.path("type").asString());
@@ -46,7 +49,10 @@ final class DemoRun {
 		this.token = token;
 	}
 
-	Outcome run(EventTap tap, String orchestratorUrl, String mlServiceUrl, Duration timeout)
+	/**
+	 * @param reports the directory the run's report is saved in, as {@code <runId>.html}
+	 */
+	Outcome run(EventTap tap, String orchestratorUrl, String mlServiceUrl, Duration timeout, Path reports)
 			throws IOException, InterruptedException {
 		HttpResponse<String> accepted = this.http
 			.send(HttpRequest.newBuilder(URI.create(orchestratorUrl + "/api/v1/workflow/jobs/model-monitoring/trigger"))
@@ -70,7 +76,26 @@ final class DemoRun {
 			.stream()
 			.filter((event) -> runId != null && runId.equals(event.path("correlationId").asString()))
 			.toList();
-		return new Outcome(jobEvent, run, events);
+		Path report = (run != null) ? saveReport(mlServiceUrl, runId, reports) : null;
+		return new Outcome(jobEvent, run, events, report);
+	}
+
+	/** Fetches the run's report as an operator would, and keeps it as a file. */
+	private Path saveReport(String mlServiceUrl, String runId, Path reports) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(mlServiceUrl + reportPath(runId)))
+				.header("Authorization", "Bearer " + this.token)
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("ml-service answered " + response.statusCode() + " for the report of run "
+					+ runId + ": " + new String(response.body(), StandardCharsets.UTF_8));
+		}
+		Files.createDirectories(reports);
+		return Files.write(reports.resolve(runId + ".html"), response.body());
+	}
+
+	static String reportPath(String runId) {
+		return "/api/v1/ml/model-monitoring/runs/" + runId + "/report";
 	}
 
 	private JsonNode fetchRun(String mlServiceUrl, String runId) throws IOException, InterruptedException {
@@ -120,6 +145,8 @@ final class DemoRun {
 		}
 		out.printf("  %-30s job=%s runId=%s%n", outcome.jobEvent().path("type").asString(), data.path("job").asString(),
 				data.path("runId").asString());
+		out.println();
+		out.println("Report of this run (bins per drifted model, trends): " + outcome.report().toUri());
 	}
 
 	private static String psi(JsonNode model) {

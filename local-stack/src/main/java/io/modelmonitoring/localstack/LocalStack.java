@@ -118,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
 		}
 		this.out.println("\nRunning one model-monitoring job: trigger -> worker -> ml-service -> events ...");
 		DemoRun.Outcome outcome = new DemoRun(json, OperatorToken.mint(this.jwtSecret, Instant.now())).run(tap,
-				this.orchestrator.baseUrl(), this.mlService.baseUrl(), Duration.ofMinutes(5));
+				this.orchestrator.baseUrl(), this.mlService.baseUrl(), Duration.ofMinutes(5),
+				this.options.dataDir().resolve("reports"));
 		DemoRun.print(outcome, this.out);
 		return outcome;
 	}
@@ -223,6 +224,8 @@ public final class LocalStack implements AutoCloseable {
 				+ "-H 'Content-Type: application/json' -d '{\"tenantIds\": [\"acme-corp\"]}'");
 		this.out.println("  runs                   curl -s " + ml
 				+ "/api/v1/ml/model-monitoring/runs -H \"Authorization: Bearer $TOKEN\"");
+		this.out.println("  a run's report         curl -s -o report.html " + ml + DemoRun.reportPath("<runId>")
+				+ " -H \"Authorization: Bearer $TOKEN\"   (then open report.html)");
 	}
 
 	static String databaseOf(String mongoUri) {

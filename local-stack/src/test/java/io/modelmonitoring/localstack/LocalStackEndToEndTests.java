@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -64,6 +65,15 @@ class LocalStackEndToEndTests {
 					"ml.model.performance.degraded globex risk-scoring brier",
 					"ml.model.performance.degraded initech win-probability mae");
 
+			String runId = outcome.run().path("runId").asString();
+			assertThat(outcome.report()).isEqualTo(dataDir.resolve("reports").resolve(runId + ".html"));
+			String report = Files.readString(outcome.report());
+			assertThat(report).startsWith("<!DOCTYPE html>")
+				.contains("id=\"model-acme-corp/risk-scoring\"")
+				.contains("class=\"bin-chart\"");
+			assertThat(output).contains(outcome.report().toUri().toString())
+				.contains("curl -s -o report.html")
+				.contains(DemoRun.reportPath("<runId>"));
 			assertThat(output).contains("DRIFT", "BRIER DEGRADED", "MAE DEGRADED", "too few samples for PSI")
 				.contains("curl -s -X POST")
 				.contains("/actuator/prometheus")

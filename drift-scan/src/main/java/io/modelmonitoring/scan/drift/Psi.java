@@ -1,6 +1,8 @@
 package io.modelmonitoring.scan.drift;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The population stability index of a current sample against a baseline, computed exactly
@@ -32,14 +34,29 @@ public final class Psi {
 		}
 		double[] sortedBaseline = sorted(baseline);
 		double[] edges = edgesOfSorted(sortedBaseline, bins);
-		double psi = value(counts(sortedBaseline, edges), counts(current, edges), baseline.length, current.length,
-				smoothing);
+		long[] baselineCounts = counts(sortedBaseline, edges);
+		long[] currentCounts = counts(current, edges);
+		double psi = value(baselineCounts, currentCounts, baseline.length, current.length, smoothing);
 		int n = baseline.length;
 		int m = current.length;
 		int binCount = edges.length + 1;
 		double noiseFloor = (binCount - 1) * (1.0 / n + 1.0 / m);
 		double pValue = DriftPValue.of(sortedBaseline, current, psi, binCount, bins, smoothing);
-		return new PsiResult(psi, pValue, noiseFloor, binCount, n, m);
+		return new PsiResult(psi, pValue, noiseFloor, Arrays.stream(edges).boxed().toList(),
+				histogram(edges, baselineCounts, currentCounts, n, m, smoothing), n, m);
+	}
+
+	private static List<PsiBin> histogram(double[] edges, long[] baselineCounts, long[] currentCounts, int n, int m,
+			double smoothing) {
+		int binCount = baselineCounts.length;
+		List<PsiBin> bins = new ArrayList<>(binCount);
+		for (int i = 0; i < binCount; i++) {
+			double pb = share(baselineCounts[i], n, smoothing, binCount);
+			double pc = share(currentCounts[i], m, smoothing, binCount);
+			bins.add(new PsiBin((i > 0) ? edges[i - 1] : null, (i < edges.length) ? edges[i] : null, baselineCounts[i],
+					currentCounts[i], (double) baselineCounts[i] / n, (double) currentCounts[i] / m, term(pb, pc)));
+		}
+		return bins;
 	}
 
 	/** The bin edges of a baseline, in any order; see {@link #edgesOfSorted}. */
@@ -117,9 +134,13 @@ public final class Psi {
 		for (int i = 0; i < binCount; i++) {
 			double pb = share(baselineCounts[i], n, smoothing, binCount);
 			double pc = share(currentCounts[i], m, smoothing, binCount);
-			psi += (pc - pb) * Math.log(pc / pb);
+			psi += term(pb, pc);
 		}
 		return psi;
+	}
+
+	private static double term(double pb, double pc) {
+		return (pc - pb) * Math.log(pc / pb);
 	}
 
 	private static int edgesBelow(double[] edges, double value) {

@@ -78,6 +78,47 @@ class PsiTests {
 	 * against the reference's 20,000, and the χ² tail to 1e-9 where both windows are
 	 * large.
 	 */
+	/**
+	 * Counts, unsmoothed shares and each bin's PSI term, against the reference's
+	 * {@code histograms}: the terms add up to PSI, and each bin is bounded by the edges
+	 * around it.
+	 */
+	@Test
+	void histogramMatchesTheNumpyReference() {
+		PsiResult ties = Psi.compute(concat(repeat(0.1, 20), repeat(0.2, 20), repeat(0.3, 20)),
+				concat(repeat(0.1, 5), repeat(0.2, 20), repeat(0.3, 15)), 10, 0.5);
+		assertHistogram(ties, new double[][] { { 0, 0, 0.0, 0.0, 0.0013694595630518874 },
+				{ 20, 5, 0.3333333333333333, 0.125, 0.18410293082099619 }, { 0, 0, 0.0, 0.0, 0.0013694595630518874 },
+				{ 20, 20, 0.3333333333333333, 0.5, 0.05614784208512738 }, { 0, 0, 0.0, 0.0, 0.0013694595630518874 },
+				{ 20, 15, 0.3333333333333333, 0.375, 0.003304988602262023 },
+				{ 0, 0, 0.0, 0.0, 0.0013694595630518874 } });
+		PsiResult collapse = Psi.compute(concat(repeat(1.0, 380), values(20, (i) -> (i + 1) / 40.0)), repeat(0.5, 100),
+				10, 0.5);
+		assertHistogram(collapse, new double[][] { { 20, 100, 0.05, 1.0, 2.784288423914271 },
+				{ 380, 0, 0.95, 0.0, 4.9584844815684255 }, { 0, 0, 0.0, 0.0, 0.005061617707874931 } });
+		assertThat(collapse.histogram().get(0).lower()).isNull();
+		assertThat(collapse.histogram().get(0).upper()).isEqualTo(Math.nextDown(1.0));
+		assertThat(collapse.histogram().get(1).lower()).isEqualTo(Math.nextDown(1.0));
+		assertThat(collapse.histogram().get(1).upper()).isEqualTo(1.0);
+		assertThat(collapse.histogram().get(2).upper()).isNull();
+		assertThat(collapse.edges()).containsExactly(Math.nextDown(1.0), 1.0);
+	}
+
+	private static void assertHistogram(PsiResult result, double[][] expected) {
+		assertThat(result.histogram()).hasSize(expected.length);
+		double sum = 0;
+		for (int i = 0; i < expected.length; i++) {
+			PsiBin bin = result.histogram().get(i);
+			assertThat(bin.baselineCount()).as("baseline count of bin %d", i).isEqualTo((long) expected[i][0]);
+			assertThat(bin.currentCount()).as("current count of bin %d", i).isEqualTo((long) expected[i][1]);
+			assertThat(bin.baselineShare()).as("baseline share of bin %d", i).isEqualTo(expected[i][2]);
+			assertThat(bin.currentShare()).as("current share of bin %d", i).isEqualTo(expected[i][3]);
+			assertThat(bin.contribution()).as("PSI term of bin %d", i).isCloseTo(expected[i][4], within(1e-15));
+			sum += bin.contribution();
+		}
+		assertThat(sum).isCloseTo(result.psi(), within(1e-12));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("referenceCases")
 	void matchesTheNumpyReference(String name, double[] baseline, double[] current, double psi, double pValue,

@@ -11,6 +11,7 @@ import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.contracts.PerformanceDegraded;
 import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 
@@ -45,18 +46,24 @@ class FindingEvents {
 	}
 
 	private EventEnvelope<DriftDetected> driftEvent(String runId, MonitoringWindows windows, DriftCheck check) {
-		DriftDetected data = new DriftDetected(check.model().modelId(), null, "psi", "prediction", check.psi().psi(),
-				this.properties.psiThreshold(), check.psi().pValue(), check.psi().noiseFloor(), check.baselineCount(),
-				check.currentCount(), check.psi().bins(),
-				new DriftDetected.Window(windows.baseline().from(), windows.baseline().to()),
-				new DriftDetected.Window(windows.current().from(), windows.current().to()));
+		PsiResult psi = check.psi();
+		DriftDetected data = new DriftDetected(check.model().modelId(), null, "psi", "prediction", psi.psi(),
+				this.properties.psiThreshold(), psi.pValue(), psi.noiseFloor(), check.baselineCount(),
+				check.currentCount(), psi.bins(), psi.edges(), ModelResults.histogram(psi),
+				ModelResults.window(windows.baseline()), ModelResults.window(windows.current()),
+				reportUrl(runId, check.model()));
 		return envelope(MessageTypes.DRIFT_DETECTED, check.model(), runId, "psi", data);
 	}
 
 	private EventEnvelope<PerformanceDegraded> degradedEvent(String runId, PerformanceCheck check) {
 		PerformanceDegraded data = new PerformanceDegraded(check.model().modelId(), null, check.metric().key(),
-				check.value(), check.threshold(), check.evaluationId(), check.evaluatedAt());
+				check.value(), check.threshold(), check.evaluationId(), check.evaluatedAt(), check.modelVersion(),
+				reportUrl(runId, check.model()));
 		return envelope(MessageTypes.PERFORMANCE_DEGRADED, check.model(), runId, check.metric().key(), data);
+	}
+
+	private String reportUrl(String runId, ModelKey model) {
+		return ReportLinks.runReport(this.properties.reportBaseUrl(), runId, model);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import io.modelmonitoring.mlservice.performance.PerformanceThresholds;
 import io.modelmonitoring.scan.drift.DriftSettings;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -23,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  * @param psiMaxPValue drift also needs a p-value strictly below it; set empty, PSI alone
  * decides (the runbook's literal rule)
  * @param evaluationsPerTenant how many of a tenant's newest evaluations are read
+ * @param reportBaseUrl where operators reach this service (e.g.
+ * {@code https://ml.example.com}); when set, findings' events link to their run report
  */
 @Validated
 @ConfigurationProperties("model-monitoring")
@@ -31,7 +34,8 @@ public record ModelMonitoringProperties(@DefaultValue("0.2") @PositiveOrZero dou
 		@DefaultValue("0.2") @PositiveOrZero double psiThreshold, @DefaultValue("30") @Min(1) int minSamples,
 		@DefaultValue("10") @Min(2) @Max(1000) int psiBins, @DefaultValue("0.5") @Positive double psiSmoothing,
 		@DefaultValue("0.01") PValueGate psiMaxPValue,
-		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant) {
+		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant, @Pattern(regexp = "(https?://[^\\s?#]+)?",
+				message = "must be empty or an http or https URL without query or fragment") String reportBaseUrl) {
 
 	public DriftSettings driftSettings() {
 		return new DriftSettings(this.minSamples, this.psiBins, this.psiSmoothing, this.psiThreshold,

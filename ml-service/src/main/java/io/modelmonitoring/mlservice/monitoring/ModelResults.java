@@ -7,10 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.modelmonitoring.contracts.DriftDetected.Window;
+import io.modelmonitoring.contracts.HistogramBin;
 import io.modelmonitoring.scan.drift.DriftCheck;
+import io.modelmonitoring.scan.drift.PsiBin;
+import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.TimeWindow;
 import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
+import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.EvaluationSource;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.ModelResult;
 
 /** Joins drift and performance checks into one line per (tenant, model), sorted. */
@@ -19,14 +25,28 @@ final class ModelResults {
 	private ModelResults() {
 	}
 
-	static List<ModelResult> merge(List<DriftCheck> drift, List<PerformanceCheck> performance) {
+	static List<ModelResult> merge(MonitoringWindows windows, List<DriftCheck> drift,
+			List<PerformanceCheck> performance) {
 		Map<ModelKey, Builder> byModel = new TreeMap<>();
 		drift.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).drift = check);
 		performance.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).performance
 			.put(check.metric(), check));
 		List<ModelResult> results = new ArrayList<>(byModel.size());
-		byModel.forEach((model, builder) -> results.add(builder.build(model)));
+		byModel.forEach((model, builder) -> results.add(builder.build(model, windows)));
 		return results;
+	}
+
+	static Window window(TimeWindow window) {
+		return new Window(window.from(), window.to());
+	}
+
+	static List<HistogramBin> histogram(PsiResult psi) {
+		List<HistogramBin> bins = new ArrayList<>(psi.bins());
+		for (PsiBin bin : psi.histogram()) {
+			bins.add(new HistogramBin(bin.lower(), bin.upper(), bin.baselineCount(), bin.currentCount(),
+					bin.baselineShare(), bin.currentShare(), bin.contribution()));
+		}
+		return bins;
 	}
 
 	private static final class Builder {
@@ -35,21 +55,29 @@ final class ModelResults {
 
 		private final Map<Metric, PerformanceCheck> performance = new EnumMap<>(Metric.class);
 
-		ModelResult build(ModelKey model) {
-			boolean hasPsi = this.drift != null && !this.drift.skipped();
+		ModelResult build(ModelKey model, MonitoringWindows windows) {
 			Map<String, Double> values = new LinkedHashMap<>();
+			Map<String, EvaluationSource> sources = new LinkedHashMap<>();
 			List<String> degraded = new ArrayList<>(Metric.values().length);
 			for (Metric metric : Metric.values()) {
 				PerformanceCheck check = this.performance.get(metric);
 				values.put(metric.key(), (check != null) ? check.value() : null);
+				if (check != null) {
+					sources.put(metric.key(),
+							new EvaluationSource(check.evaluationId(), check.evaluatedAt(), check.modelVersion()));
+				}
 				if (check != null && check.degraded()) {
 					degraded.add(metric.key());
 				}
 			}
-			return new ModelResult(model.tenantId(), model.modelId(), hasPsi ? this.drift.psi().psi() : null,
-					hasPsi ? this.drift.psi().pValue() : null, (this.drift != null) ? this.drift.baselineCount() : null,
-					(this.drift != null) ? this.drift.currentCount() : null, values,
-					this.drift != null && this.drift.drift(), degraded);
+			boolean scanned = this.drift != null;
+			PsiResult psi = scanned ? this.drift.psi() : null;
+			return new ModelResult(model.tenantId(), model.modelId(), (psi != null) ? psi.psi() : null,
+					(psi != null) ? psi.pValue() : null, (psi != null) ? psi.noiseFloor() : null,
+					scanned ? this.drift.baselineCount() : null, scanned ? this.drift.currentCount() : null, values,
+					scanned && this.drift.drift(), degraded, (psi != null) ? psi.bins() : null,
+					(psi != null) ? psi.edges() : null, (psi != null) ? histogram(psi) : null,
+					scanned ? window(windows.baseline()) : null, scanned ? window(windows.current()) : null, sources);
 		}
 
 	}

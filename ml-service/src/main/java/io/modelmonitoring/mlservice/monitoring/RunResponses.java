@@ -22,7 +22,7 @@ final class RunResponses {
 				(int) drift.stream().filter(DriftCheck::drift).count(),
 				(int) drift.stream().filter(DriftCheck::skipped).count(), scan.skippedReason(),
 				performance.invalidEvaluations(), scan.invalidRecords(), delivery.published(), delivery.pending(),
-				durationMs, ModelResults.merge(drift, checks));
+				durationMs, ModelResults.merge(MonitoringWindows.of(asOf), drift, checks));
 	}
 
 	/** The performance checks of every tenant, and how many evaluations were unusable. */

@@ -12,13 +12,15 @@ import java.util.OptionalDouble;
  *
  * @param id the document's {@code _id} as text
  * @param modelId null when the document names no model
+ * @param modelVersion the document's {@code modelVersion} as text, null when it has none
  * @param evaluatedAt {@code createdAt}, or null when it is not a date
  * @param values the usable metric values
  * @param valid false when the document has no model, no date (it cannot be placed before
  * a run's asOf), a present metric without a usable value, or no metric at all; such a
  * document counts once as an invalid evaluation
  */
-public record Evaluation(String id, String modelId, Instant evaluatedAt, Map<Metric, Double> values, boolean valid) {
+public record Evaluation(String id, String modelId, String modelVersion, Instant evaluatedAt,
+		Map<Metric, Double> values, boolean valid) {
 
 	OptionalDouble value(Metric metric) {
 		Double value = this.values.get(metric);

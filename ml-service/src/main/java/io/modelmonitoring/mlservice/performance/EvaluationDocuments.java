@@ -15,6 +15,9 @@ import org.bson.types.Decimal128;
  */
 final class EvaluationDocuments {
 
+	/** Longer version labels are cut: they are shown, never matched. */
+	static final int MAX_MODEL_VERSION_LENGTH = 128;
+
 	private EvaluationDocuments() {
 	}
 
@@ -23,6 +26,7 @@ final class EvaluationDocuments {
 		Object rawId = document.get("_id");
 		String id = (rawId != null) ? rawId.toString() : null;
 		String modelId = (document.get("modelId") instanceof String text && !text.isBlank()) ? text : null;
+		String modelVersion = modelVersion(document.get("modelVersion"));
 		Instant evaluatedAt = (document.get("createdAt") instanceof Date date) ? date.toInstant() : null;
 		Map<Metric, Double> values = new EnumMap<>(Metric.class);
 		boolean anyPresent = false;
@@ -41,7 +45,16 @@ final class EvaluationDocuments {
 			}
 		}
 		boolean valid = modelId != null && evaluatedAt != null && anyPresent && !anyUnusable;
-		return new Evaluation(id, modelId, evaluatedAt, values, valid);
+		return new Evaluation(id, modelId, modelVersion, evaluatedAt, values, valid);
+	}
+
+	/** A version written as text or as a number; anything else is no version. */
+	private static String modelVersion(Object value) {
+		String text = (value instanceof String || value instanceof Number) ? String.valueOf(value) : null;
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		return (text.length() > MAX_MODEL_VERSION_LENGTH) ? text.substring(0, MAX_MODEL_VERSION_LENGTH) : text;
 	}
 
 	/**

@@ -9,7 +9,7 @@ import io.modelmonitoring.scan.model.ModelKey;
  * threshold.
  */
 public record PerformanceCheck(ModelKey model, Metric metric, double value, double threshold, String evaluationId,
-		Instant evaluatedAt) {
+		Instant evaluatedAt, String modelVersion) {
 
 	public boolean degraded() {
 		return this.value > this.threshold;

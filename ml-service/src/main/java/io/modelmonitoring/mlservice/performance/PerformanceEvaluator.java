@@ -39,7 +39,7 @@ public final class PerformanceEvaluator {
 				if (evaluation.value(metric).isPresent() && checked.add(new Checked(evaluation.modelId(), metric))) {
 					checks.add(new PerformanceCheck(new ModelKey(tenantId, evaluation.modelId()), metric,
 							evaluation.value(metric).getAsDouble(), thresholds.of(metric), evaluation.id(),
-							evaluation.evaluatedAt()));
+							evaluation.evaluatedAt(), evaluation.modelVersion()));
 				}
 			}
 		}

@@ -6,7 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.modelmonitoring.contracts.DriftDetected.Window;
+import io.modelmonitoring.contracts.HistogramBin;
 
 /**
  * The answer to a monitoring run: what was checked, what was found, what was published.
@@ -16,18 +19,48 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record MonitoringRunResponse(String runId, Instant asOf, int tenants, int performanceChecked,
 		int performanceDegraded, int driftChecked, int driftDetected, int driftSkipped, String driftSkippedReason,
 		int invalidEvaluations, long invalidRecords, int eventsPublished, int eventsPending, long durationMs,
-		List<ModelResult> results) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) List<ModelResult> results) {
+
+	/** The same answer with other model results: a run is stored apart from them. */
+	public MonitoringRunResponse withResults(List<ModelResult> results) {
+		return new MonitoringRunResponse(this.runId, this.asOf, this.tenants, this.performanceChecked,
+				this.performanceDegraded, this.driftChecked, this.driftDetected, this.driftSkipped,
+				this.driftSkippedReason, this.invalidEvaluations, this.invalidRecords, this.eventsPublished,
+				this.eventsPending, this.durationMs, results);
+	}
 
 	/**
-	 * One model of one tenant. Fields are null where that check did not run: no PSI when
-	 * the model had too few predictions or no logs, no value of a metric (one field per
-	 * metric, by its key: {@code brier}, {@code mae}) when no evaluation recorded one.
+	 * One model of one tenant. Fields are null where that check did not run: no PSI,
+	 * noise floor or bins when the model had too few predictions or no logs, no value of
+	 * a metric (one field per metric, by its key: {@code brier}, {@code mae}) when no
+	 * evaluation recorded one.
+	 *
+	 * @param bins K, the number of bins of the PSI
+	 * @param edges the K − 1 bin edges, ascending
+	 * @param histogram the K bins: counts, shares and each bin's term of PSI
+	 * @param baselineWindow the window the baseline counts come from
+	 * @param currentWindow the window the current counts come from
+	 * @param evaluations per metric key, the evaluation its value comes from
 	 */
-	@JsonPropertyOrder({ "tenantId", "modelId", "psi", "pValue", "baselineCount", "currentCount" })
-	public record ModelResult(String tenantId, String modelId, Double psi, Double pValue, Integer baselineCount,
-			Integer currentCount, @JsonAnySetter @JsonAnyGetter Map<String, Double> metrics, boolean drift,
-			List<String> degraded) {
+	@JsonPropertyOrder({ "tenantId", "modelId", "psi", "pValue", "noiseFloor", "baselineCount", "currentCount" })
+	public record ModelResult(String tenantId, String modelId, Double psi, Double pValue, Double noiseFloor,
+			Integer baselineCount, Integer currentCount, @JsonAnySetter @JsonAnyGetter Map<String, Double> metrics,
+			boolean drift, List<String> degraded, Integer bins, List<Double> edges, List<HistogramBin> histogram,
+			Window baselineWindow, Window currentWindow, Map<String, EvaluationSource> evaluations) {
 
+		public boolean flagged() {
+			return this.drift || !this.degraded.isEmpty();
+		}
+
+	}
+
+	/**
+	 * The evaluation a metric's value was read from.
+	 *
+	 * @param evaluatedAt its {@code createdAt}
+	 * @param modelVersion its {@code modelVersion}; null when it has none
+	 */
+	public record EvaluationSource(String evaluationId, Instant evaluatedAt, String modelVersion) {
 	}
 
 }

@@ -39,6 +39,8 @@ public class MonitoringRunStore {
 
 	private final MongoTemplate mongo;
 
+	private final ModelResultStore results;
+
 	private final JsonMapper json;
 
 	private final RunProperties properties;
@@ -47,8 +49,10 @@ public class MonitoringRunStore {
 
 	private volatile boolean keyIndexed;
 
-	MonitoringRunStore(MongoTemplate mongo, JsonMapper json, RunProperties properties, Clock clock) {
+	MonitoringRunStore(MongoTemplate mongo, ModelResultStore results, JsonMapper json, RunProperties properties,
+			Clock clock) {
 		this.mongo = mongo;
+		this.results = results;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
@@ -106,7 +110,7 @@ public class MonitoringRunStore {
 		return Optional.of(new KeyedRun(run.getString("_id"),
 				RunStatus.valueOf(run.getString("status").toUpperCase(java.util.Locale.ROOT)),
 				run.getString("fingerprint"), instant(run.getDate("asOf")), instant(run.getDate("leaseUntil")),
-				(result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null));
+				withResults(result)));
 	}
 
 	/**
@@ -148,11 +152,16 @@ public class MonitoringRunStore {
 		return Date.from(now.plus(this.properties.leaseDuration()));
 	}
 
+	/**
+	 * Keeps the model results first, then marks the run completed: a completed run always
+	 * has its results.
+	 */
 	void completed(MonitoringRunResponse response, List<String> resolvedTenantIds, Instant finishedAt) {
+		this.results.write(response.runId(), response.asOf(), finishedAt, response.results());
 		Update update = new Update().set("status", RunStatus.COMPLETED.label())
 			.set("finishedAt", Date.from(finishedAt))
 			.set("resolvedTenantIds", resolvedTenantIds)
-			.set("result", new Document(this.json.convertValue(response, MAP)))
+			.set("result", new Document(this.json.convertValue(response.withResults(null), MAP)))
 			.unset("error");
 		mongoCall(() -> this.mongo.updateFirst(byId(response.runId()), update, COLLECTION));
 	}
@@ -164,13 +173,16 @@ public class MonitoringRunStore {
 		mongoCall(() -> this.mongo.updateFirst(byId(runId), update, COLLECTION));
 	}
 
+	/** A run, with its model results once it completed. */
 	public Optional<MonitoringRun> find(String runId) {
 		return Optional.ofNullable(mongoCall(() -> this.mongo.findOne(byId(runId), Document.class, COLLECTION)))
-			.map(this::toRun);
+			.map((document) -> toRun(document, withResults(document.get("result", Document.class))));
 	}
 
 	/**
 	 * The newest runs first; with a tenant, only runs that asked for it or checked it.
+	 * Their answers come without model results, which {@link #find} and the model history
+	 * give: a list of runs over thousands of models would otherwise be unbounded.
 	 */
 	public List<MonitoringRun> list(String tenantId, int limit) {
 		Query query = new Query().with(Sort.by(Sort.Direction.DESC, "startedAt")).limit(limit);
@@ -178,16 +190,25 @@ public class MonitoringRunStore {
 			query.addCriteria(new Criteria().orOperator(Criteria.where("tenantIds").is(tenantId),
 					Criteria.where("resolvedTenantIds").is(tenantId)));
 		}
-		return mongoCall(() -> this.mongo.find(query, Document.class, COLLECTION)).stream().map(this::toRun).toList();
+		return mongoCall(() -> this.mongo.find(query, Document.class, COLLECTION)).stream()
+			.map((document) -> toRun(document, summary(document.get("result", Document.class))))
+			.toList();
 	}
 
-	private MonitoringRun toRun(Document document) {
-		Document result = document.get("result", Document.class);
+	private MonitoringRun toRun(Document document, MonitoringRunResponse result) {
 		return new MonitoringRun(document.getString("_id"), document.getString("status"),
 				instant(document.getDate("asOf")), document.getList("tenantIds", String.class, List.of()),
 				instant(document.getDate("startedAt")), instant(document.getDate("finishedAt")),
-				document.getString("error"),
-				(result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null);
+				document.getString("error"), result);
+	}
+
+	private MonitoringRunResponse summary(Document result) {
+		return (result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null;
+	}
+
+	private MonitoringRunResponse withResults(Document result) {
+		MonitoringRunResponse summary = summary(result);
+		return (summary != null) ? summary.withResults(this.results.ofRun(summary.runId())) : null;
 	}
 
 	/** What a repeated request needs to know of the run of its key. */

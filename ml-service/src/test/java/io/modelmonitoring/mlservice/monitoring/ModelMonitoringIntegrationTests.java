@@ -75,21 +75,22 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		this.admin.declareQueue(queue);
 		this.admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(EXCHANGE)).with("ml.model.#"));
 		this.mongo.dropCollection("ml_evaluations");
-		this.mongo
-			.insert(List.of(evaluation("t1-new", "tenant-1", "model-drift", 2).append("brier", 0.27).append("mae", 0.1),
-					evaluation("t1-old", "tenant-1", "model-drift", 10).append("brier", 0.05),
-					evaluation("t1-stable", "tenant-1", "model-stable", 3).append("metrics",
-							new Document("Brier", "0.1")),
-					evaluation("t2-bad", "tenant-2", "model-mae", 1).append("brier", "n/a"),
-					evaluation("t2-mae", "tenant-2", "model-mae", 4).append("metrics", new Document("MAE", 0.35)),
-					new Document("_id", "t2-nomodel").append("tenantId", "tenant-2").append("brier", 0.9),
-					evaluation("t3", "tenant-3", "model-x", 5).append("brier", 0.1),
-					// Created at or after asOf: no run as of AS_OF sees them. Read, they
-					// would take over model-drift's Brier and degrade its MAE and
-					// model-stable's Brier, and tenant-4 would be a fourth tenant.
-					evaluation("t1-at-as-of", "tenant-1", "model-drift", 0).append("brier", 0.9).append("mae", 0.9),
-					evaluation("t1-after", "tenant-1", "model-stable", -1).append("brier", 0.95),
-					evaluation("t4-after", "tenant-4", "model-y", -1).append("brier", 0.1)), "ml_evaluations");
+		this.mongo.insert(List.of(
+				evaluation("t1-new", "tenant-1", "model-drift", 2).append("brier", 0.27)
+					.append("mae", 0.1)
+					.append("modelVersion", "v7"),
+				evaluation("t1-old", "tenant-1", "model-drift", 10).append("brier", 0.05),
+				evaluation("t1-stable", "tenant-1", "model-stable", 3).append("metrics", new Document("Brier", "0.1")),
+				evaluation("t2-bad", "tenant-2", "model-mae", 1).append("brier", "n/a"),
+				evaluation("t2-mae", "tenant-2", "model-mae", 4).append("metrics", new Document("MAE", 0.35)),
+				new Document("_id", "t2-nomodel").append("tenantId", "tenant-2").append("brier", 0.9),
+				evaluation("t3", "tenant-3", "model-x", 5).append("brier", 0.1),
+				// Created at or after asOf: no run as of AS_OF sees them. Read, they
+				// would take over model-drift's Brier and degrade its MAE and
+				// model-stable's Brier, and tenant-4 would be a fourth tenant.
+				evaluation("t1-at-as-of", "tenant-1", "model-drift", 0).append("brier", 0.9).append("mae", 0.9),
+				evaluation("t1-after", "tenant-1", "model-stable", -1).append("brier", 0.95),
+				evaluation("t4-after", "tenant-4", "model-y", -1).append("brier", 0.1)), "ml_evaluations");
 	}
 
 	@AfterAll
@@ -133,6 +134,12 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(drifted.get("mae").asDouble()).isEqualTo(0.1);
 		assertThat(drifted.get("drift").asBoolean()).isTrue();
 		assertThat(drifted.get("degraded").toString()).isEqualTo("[\"brier\"]");
+		assertThat(drifted.get("noiseFloor").asDouble()).isCloseTo(0.45, within(1e-15));
+		assertExplained(drifted);
+		assertThat(drifted.get("evaluations").get("brier").get("evaluationId").asString()).isEqualTo("t1-new");
+		assertThat(drifted.get("evaluations").get("brier").get("evaluatedAt").asString())
+			.isEqualTo("2026-11-20T06:00:00Z");
+		assertThat(drifted.get("evaluations").get("brier").get("modelVersion").asString()).isEqualTo("v7");
 		assertThat(results.get("tenant-1/model-stable").get("psi").asDouble()).isZero();
 		assertThat(results.get("tenant-1/model-stable").get("drift").asBoolean()).isFalse();
 		JsonNode few = results.get("tenant-2/model-few");
@@ -167,6 +174,10 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(data.get("baselineCount").asInt()).isEqualTo(40);
 		assertThat(data.get("currentCount").asInt()).isEqualTo(40);
 		assertThat(data.get("bins").asInt()).isEqualTo(10);
+		assertExplained(data);
+		assertThat(data.get("histogram")).isEqualTo(drifted.get("histogram"));
+		assertThat(data.get("reportUrl").asString()).isEqualTo("https://ml.example.test/monitoring/api/v1/ml/"
+				+ "model-monitoring/runs/" + run.get("runId").asString() + "/report#model-tenant-1/model-drift");
 		assertThat(data.get("baselineWindow").get("from").asString()).isEqualTo("2026-09-23T06:00:00Z");
 		assertThat(data.get("baselineWindow").get("to").asString()).isEqualTo("2026-10-23T06:00:00Z");
 		assertThat(data.get("currentWindow").get("from").asString()).isEqualTo("2026-11-15T06:00:00Z");
@@ -178,6 +189,7 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(brier.get("threshold").asDouble()).isEqualTo(0.2);
 		assertThat(brier.get("evaluationId").asString()).isEqualTo("t1-new");
 		assertThat(brier.get("evaluatedAt").asString()).isEqualTo("2026-11-20T06:00:00Z");
+		assertThat(brier.get("modelVersion").asString()).isEqualTo("v7");
 		JsonNode mae = events.get("ml.model.performance.degraded tenant-2 model-mae").get("data");
 		assertThat(mae.get("metric").asString()).isEqualTo("mae");
 		assertThat(mae.get("value").asDouble()).isEqualTo(0.35);
@@ -187,8 +199,11 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		JsonNode keptRun = this.json.readTree(kept.body());
 		assertThat(keptRun.get("status").asString()).isEqualTo("completed");
 		assertThat(keptRun.get("result").get("driftDetected").asInt()).isEqualTo(1);
+		assertThat(keptRun.get("result").get("results")).as("the stored run answers as the run did")
+			.isEqualTo(run.get("results"));
 		JsonNode listed = this.json.readTree(get("/runs?tenantId=tenant-3&limit=5").body());
 		assertThat(listed.findValuesAsString("runId")).contains(run.get("runId").asString());
+		assertThat(listed.findValues("results")).as("a list of runs leaves their model results out").isEmpty();
 		assertThat(this.json.readTree(get("/runs?tenantId=nobody").body()).size()).isZero();
 
 		String metrics = this.http
@@ -229,6 +244,34 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(now.get("performanceChecked").asInt()).isEqualTo(1);
 		assertThat(now.get("performanceDegraded").asInt()).isZero();
 		assertThat(now.get("eventsPublished").asInt()).isZero();
+	}
+
+	/**
+	 * The bins of tenant-1/model-drift, from run_reference.py's {@code bins}: counts,
+	 * unsmoothed shares and each bin's term of PSI; the windows of the run.
+	 */
+	private static void assertExplained(JsonNode drift) {
+		List<Double> edges = new ArrayList<>();
+		drift.get("edges").forEach((edge) -> edges.add(edge.asDouble()));
+		assertThat(edges).containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+		long[] current = { 0, 0, 0, 0, 1, 7, 8, 8, 8, 8 };
+		double[] terms = { 0.19530885131877507, 0.19530885131877507, 0.19530885131877507, 0.19530885131877507,
+				0.07324081924454066, 0.03405504158439936, 0.056532334819555254, 0.056532334819555254,
+				0.056532334819555254, 0.056532334819555254 };
+		JsonNode histogram = drift.get("histogram");
+		assertThat(histogram).hasSize(10);
+		for (int i = 0; i < 10; i++) {
+			JsonNode bin = histogram.get(i);
+			assertThat(bin.get("lower").isNull()).isEqualTo(i == 0);
+			assertThat(bin.get("upper").isNull()).isEqualTo(i == 9);
+			assertThat(bin.get("baselineCount").asLong()).isEqualTo(4);
+			assertThat(bin.get("currentCount").asLong()).as("current count of bin %d", i).isEqualTo(current[i]);
+			assertThat(bin.get("baselineShare").asDouble()).isEqualTo(0.1);
+			assertThat(bin.get("currentShare").asDouble()).isEqualTo(current[i] / 40.0);
+			assertThat(bin.get("contribution").asDouble()).isCloseTo(terms[i], within(1e-15));
+		}
+		assertThat(drift.get("baselineWindow").get("from").asString()).isEqualTo("2026-09-23T06:00:00Z");
+		assertThat(drift.get("currentWindow").get("to").asString()).isEqualTo("2026-11-22T06:00:00Z");
 	}
 
 	private Map<String, JsonNode> receiveEvents(int count) {

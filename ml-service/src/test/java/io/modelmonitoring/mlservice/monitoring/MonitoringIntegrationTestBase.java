@@ -61,6 +61,9 @@ abstract class MonitoringIntegrationTestBase {
 
 	static final Path LAKE = seedLake();
 
+	/** Where events say the reports are: a path below the host, as behind a proxy. */
+	static final String REPORT_BASE_URL = "https://ml.example.test/monitoring/";
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("monitoring_it"));
@@ -70,6 +73,7 @@ abstract class MonitoringIntegrationTestBase {
 		registry.add("data_lake.connection_string", () -> "");
 		registry.add("model_monitoring.runs.idempotent_wait", () -> "2s");
 		registry.add("messaging.outbox.relay_interval", () -> "300ms");
+		registry.add("model_monitoring.report_base_url", () -> REPORT_BASE_URL);
 	}
 
 	@LocalServerPort
@@ -161,7 +165,7 @@ abstract class MonitoringIntegrationTestBase {
 		}
 	}
 
-	private static List<String> records(String model, int count, IntToDoubleFunction value, Instant start) {
+	static List<String> records(String model, int count, IntToDoubleFunction value, Instant start) {
 		String[] key = model.split("/");
 		List<String> lines = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -172,14 +176,14 @@ abstract class MonitoringIntegrationTestBase {
 		return lines;
 	}
 
-	private static Path partition(Path lake, Instant day) throws IOException {
+	static Path partition(Path lake, Instant day) throws IOException {
 		var date = day.atZone(ZoneOffset.UTC).toLocalDate();
 		return Files.createDirectories(lake.resolve("ml_inference_logs")
 			.resolve(String.format("year=%04d/month=%02d/day=%02d", date.getYear(), date.getMonthValue(),
 					date.getDayOfMonth())));
 	}
 
-	private static void write(Path file, List<String> lines, boolean gzip) throws IOException {
+	static void write(Path file, List<String> lines, boolean gzip) throws IOException {
 		byte[] content = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
 		try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file))
 				: Files.newOutputStream(file)) {

@@ -113,7 +113,7 @@ class PerformanceEvaluatorTests {
 	}
 
 	private static PerformanceCheck check(double value) {
-		return new PerformanceCheck(new ModelKey("t", "m"), Metric.BRIER, value, 0.2, "e", Instant.EPOCH);
+		return new PerformanceCheck(new ModelKey("t", "m"), Metric.BRIER, value, 0.2, "e", Instant.EPOCH, null);
 	}
 
 	private static Document evaluation(String id, String modelId, long createdAtSecond) {
