@@ -71,3 +71,42 @@ stop_azurite() {
     wait "$AZURITE_PID" 2>/dev/null || true
   fi
 }
+
+# Browser tests (test-support's HeadlessChromium) drive Debian's chromium through Debian's
+# chromium-driver, which is built from the same sources, so the two always match.
+CHROMIUM_BINARY_PATH=/usr/bin/chromium
+CHROMEDRIVER_PATH=/usr/bin/chromedriver
+
+ensure_chromium() {
+  if [ -x "$CHROMIUM_BINARY_PATH" ] && [ -x "$CHROMEDRIVER_PATH" ]; then
+    echo "Chromium: found $CHROMIUM_BINARY_PATH and $CHROMEDRIVER_PATH"
+    return 0
+  fi
+  echo "Chromium: $CHROMIUM_BINARY_PATH or $CHROMEDRIVER_PATH missing, installing Debian's chromium and chromium-driver"
+  # Installing a package must start no service of its own: policy-rc.d refusing (101) every
+  # start while apt-get runs, then put back as it was.
+  local policy=/usr/sbin/policy-rc.d saved=""
+  if [ -e "$policy" ]; then
+    saved="$(mktemp)"
+    as_root cp -p "$policy" "$saved"
+  fi
+  printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+  as_root chmod 755 "$policy"
+  local status=0
+  as_root apt-get update -qq || status=$?
+  if [ "$status" -eq 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver || status=$?
+  fi
+  if [ -n "$saved" ]; then
+    as_root cp -p "$saved" "$policy"
+    rm -f "$saved"
+  else
+    as_root rm -f "$policy"
+  fi
+  [ "$status" -eq 0 ] || return "$status"
+  if [ ! -x "$CHROMIUM_BINARY_PATH" ] || [ ! -x "$CHROMEDRIVER_PATH" ]; then
+    echo "error: Debian's chromium and chromium-driver installed, but $CHROMIUM_BINARY_PATH or $CHROMEDRIVER_PATH is still missing" >&2
+    return 1
+  fi
+  echo "Chromium: installed $("$CHROMIUM_BINARY_PATH" --version 2>/dev/null) and $("$CHROMEDRIVER_PATH" --version 2>/dev/null | cut -d' ' -f1-2)"
+}

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test of the project, doing its own set-up first: RabbitMQ is started (and installed
-# from Debian's packages if absent) when nothing answers on 127.0.0.1:5672, and Azurite's blob
-# endpoint is installed from npm and started for the Azure Data Lake tests. MongoDB needs nothing:
-# the tests run mongo-java-server in-process.
+# from Debian's packages if absent) when nothing answers on 127.0.0.1:5672; Azurite's blob
+# endpoint is installed from npm and started for the Azure Data Lake tests; Debian's chromium and
+# chromium-driver are installed for the browser tests when /usr/bin/chromium or
+# /usr/bin/chromedriver is missing. MongoDB needs nothing: the tests run mongo-java-server
+# in-process.
 #
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -pl ml-service -am]
 set -euo pipefail
@@ -12,6 +14,7 @@ source scripts/infra.sh
 ensure_rabbitmq
 ensure_azurite
 trap stop_azurite EXIT
+ensure_chromium
 
 ./mvnw -B -ntp verify "$@"
 scripts/check-deployment.sh --require-scrapes
