@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,9 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 
+import io.modelmonitoring.security.testing.TestTokens;
+import io.modelmonitoring.testsupport.HeadlessChromium;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -160,6 +166,74 @@ class ReportIntegrationTests extends MonitoringIntegrationTestBase {
 			assertThat(page).contains(">" + runId + "</a>");
 		}
 		assertThat(get("/models/" + TENANT + "/no-such-model/report").statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * The run report as a person sees it, in headless Chromium: one chart per drifted
+	 * model, a pair of bars per bin whose rendered heights keep the shares' proportions,
+	 * the bins that moved most marked, a trend point per run, ids shown as text, and no
+	 * console error. Screenshots go to target/browser/.
+	 */
+	@Test
+	void theRunReportInABrowser() throws Exception {
+		try (HeadlessChromium browser = new HeadlessChromium()) {
+			browser.open(uri("/runs/" + this.runIds.get(2) + "/report"),
+					Map.of("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid()));
+			browser.screenshot(Path.of("target", "browser", "run-report.png"));
+			WebDriver page = browser.driver();
+			assertThat(page.findElements(By.cssSelector("svg.bin-chart"))).as("one chart per drifted model").hasSize(2);
+			assertThat(page.findElements(By.tagName("script"))).isEmpty();
+			assertThat(page.findElements(By.cssSelector("[onmouseover]"))).isEmpty();
+			WebElement scriptSection = section(page, SCRIPT);
+			assertThat(scriptSection.findElement(By.tagName("h2")).getText()).isEqualTo(TENANT + " / " + SCRIPT);
+
+			// report_reference.py: model-shift's bins in the third run, 120 current
+			// values.
+			long[] current = { 4, 4, 4, 4, 5, 11, 12, 21, 28, 27 };
+			WebElement shift = section(page, SHIFT);
+			List<WebElement> bins = shift.findElements(By.cssSelector("svg.bin-chart g.bin"));
+			assertThat(bins).hasSize(10);
+			for (int i = 0; i < 10; i++) {
+				WebElement baseline = bins.get(i).findElement(By.cssSelector("rect.bar.baseline"));
+				WebElement now = bins.get(i).findElement(By.cssSelector("rect.bar.current"));
+				assertThat(Double.parseDouble(baseline.getDomAttribute("data-share"))).isEqualTo(0.1);
+				assertThat(Double.parseDouble(now.getDomAttribute("data-share"))).isEqualTo(current[i] / 120.0);
+				// Drawn heights, as laid out: in proportion to the shares, within a
+				// pixel.
+				double baselineHeight = baseline.getRect().getHeight();
+				assertThat((double) now.getRect().getHeight()).as("bar of bin %d", i)
+					.isCloseTo(baselineHeight * (current[i] / 120.0) / 0.1, within(1.5));
+			}
+			// The largest PSI terms, until half of PSI: bins 8 and 9, then the first of
+			// the
+			// equal terms of bins 0 to 3; three at most.
+			assertThat(shift.findElements(By.cssSelector("svg.bin-chart g.bin.moved")))
+				.extracting((bin) -> bin.getDomAttribute("data-bin"))
+				.containsExactly("0", "8", "9");
+			List<WebElement> psiPoints = shift.findElements(By.cssSelector("svg.trend-chart[data-signal=psi] circle"));
+			assertThat(psiPoints).extracting((point) -> Double.parseDouble(point.getDomAttribute("data-value")))
+				.satisfiesExactly((psi) -> assertThat(psi).isZero(),
+						(psi) -> assertThat(psi).isCloseTo(0.21834372694004747, within(1e-12)),
+						(psi) -> assertThat(psi).isCloseTo(0.5473413720384414, within(1e-12)));
+			assertThat(shift.findElements(By.cssSelector("svg.trend-chart[data-signal=brier] circle")))
+				.extracting((point) -> point.getDomAttribute("data-value"))
+				.containsExactly("0.1", "0.15", "0.3");
+			assertThat(browser.consoleErrors()).isEmpty();
+
+			browser.open(uri("/models/" + TENANT + "/" + SHIFT + "/report"),
+					Map.of("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid()));
+			browser.screenshot(Path.of("target", "browser", "model-report.png"));
+			assertThat(page.findElements(By.cssSelector("table.history tbody tr"))).hasSize(3);
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	private static WebElement section(WebDriver page, String modelId) {
+		return page.findElements(By.cssSelector("section.model"))
+			.stream()
+			.filter((section) -> modelId.equals(section.getDomAttribute("data-model")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no section for " + modelId));
 	}
 
 	/** One JSON line per prediction, through a JSON writer: model ids hold quotes. */
