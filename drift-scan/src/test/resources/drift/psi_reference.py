@@ -30,28 +30,25 @@ def edges(b, bins=10):
     return np.unique(np.concatenate([values, below]))
 
 
-def psi(b, c, bins=10, alpha=0.5):
+def smoothed_bins(b, c, bins=10, alpha=0.5):
+    """The edges, K, both windows' counts per bin and their smoothed shares."""
     b = np.asarray(b, dtype=float)
     c = np.asarray(c, dtype=float)
     e = edges(b, bins)
     k = len(e) + 1
     cb = np.bincount(np.searchsorted(e, b, side="left"), minlength=k)
     cc = np.bincount(np.searchsorted(e, c, side="left"), minlength=k)
-    pb = (cb + alpha) / (len(b) + alpha * k)
-    pc = (cc + alpha) / (len(c) + alpha * k)
+    return e, k, cb, cc, (cb + alpha) / (len(b) + alpha * k), (cc + alpha) / (len(c) + alpha * k)
+
+
+def psi(b, c, bins=10, alpha=0.5):
+    e, k, _, _, pb, pc = smoothed_bins(b, c, bins, alpha)
     return float(np.sum((pc - pb) * np.log(pc / pb))), k, e
 
 
 def histogram(b, c, bins=10, alpha=0.5):
     """Per bin: baseline and current counts, their unsmoothed shares, and the bin's PSI term."""
-    b = np.asarray(b, dtype=float)
-    c = np.asarray(c, dtype=float)
-    e = edges(b, bins)
-    k = len(e) + 1
-    cb = np.bincount(np.searchsorted(e, b, side="left"), minlength=k)
-    cc = np.bincount(np.searchsorted(e, c, side="left"), minlength=k)
-    pb = (cb + alpha) / (len(b) + alpha * k)
-    pc = (cc + alpha) / (len(c) + alpha * k)
+    _, k, cb, cc, pb, pc = smoothed_bins(b, c, bins, alpha)
     terms = (pc - pb) * np.log(pc / pb)
     return [(int(cb[i]), int(cc[i]), float(cb[i] / len(b)), float(cc[i] / len(c)), float(terms[i])) for i in range(k)]
 
