@@ -11,11 +11,13 @@ import java.util.List;
  * @param histogram the K bins, lowest first
  * @param reportUrl the run report's section on this model; null unless a report base URL
  * is configured
+ * @param alertId see {@link Lifecycle}, as are {@code state}, {@code firstDetectedAt} and
+ * {@code consecutiveRuns}
  */
 public record DriftDetected(String modelId, String segment, String metric, String feature, double delta,
 		double threshold, double pValue, double noiseFloor, int baselineCount, int currentCount, int bins,
-		List<Double> edges, List<HistogramBin> histogram, Window baselineWindow, Window currentWindow,
-		String reportUrl) {
+		List<Double> edges, List<HistogramBin> histogram, Window baselineWindow, Window currentWindow, String reportUrl,
+		String alertId, String state, Instant firstDetectedAt, Integer consecutiveRuns) {
 
 	/** A half-open time window {@code [from, to)}. */
 	public record Window(Instant from, Instant to) {

@@ -135,11 +135,15 @@ final class DemoRun {
 		out.printf("Events on %s for this run (%d):%n", EventTap.EXCHANGE, outcome.events().size());
 		for (JsonNode event : outcome.events()) {
 			JsonNode eventData = event.path("data");
-			String detail = "ml.model.drift.detected".equals(event.path("type").asString())
-					? String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%s", eventData.path("delta").asDouble(),
-							eventData.path("threshold").asString(), pValue(eventData.path("pValue").asDouble()))
-					: String.format(Locale.ROOT, "%s=%s threshold=%s", eventData.path("metric").asString(),
-							eventData.path("value").asString(), eventData.path("threshold").asString());
+			String detail = switch (event.path("type").asString()) {
+				case "ml.model.drift.detected" ->
+					String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%s", eventData.path("delta").asDouble(),
+							eventData.path("threshold").asString(), pValue(eventData.path("pValue").asDouble()));
+				case "ml.model.volume.dropped" -> String.format(Locale.ROOT, "observed=%d expected=%.0f",
+						eventData.path("observed").asInt(), eventData.path("expected").asDouble());
+				default -> String.format(Locale.ROOT, "%s=%s threshold=%s", eventData.path("metric").asString(),
+						eventData.path("value").asString(), eventData.path("threshold").asString());
+			};
 			out.printf("  %-30s %-10s %-16s %s%n", event.path("type").asString(), event.path("tenantId").asString(),
 					eventData.path("modelId").asString(), detail);
 		}

@@ -63,7 +63,8 @@ class LocalStackEndToEndTests {
 				.toList();
 			assertThat(events).containsExactly("ml.model.drift.detected acme-corp risk-scoring psi",
 					"ml.model.performance.degraded globex risk-scoring brier",
-					"ml.model.performance.degraded initech win-probability mae");
+					"ml.model.performance.degraded initech win-probability mae",
+					"ml.model.volume.dropped globex forecasting volume");
 
 			String runId = outcome.run().path("runId").asString();
 			assertThat(outcome.report()).isEqualTo(dataDir.resolve("reports").resolve(runId + ".html"));

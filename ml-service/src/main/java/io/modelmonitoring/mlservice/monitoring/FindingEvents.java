@@ -2,24 +2,39 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.modelmonitoring.contracts.DriftDetected;
+import io.modelmonitoring.contracts.EvaluationStale;
 import io.modelmonitoring.contracts.EventEnvelope;
+import io.modelmonitoring.contracts.FindingResolved;
+import io.modelmonitoring.contracts.Lifecycle;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.contracts.PerformanceDegraded;
+import io.modelmonitoring.contracts.VolumeDropped;
+import io.modelmonitoring.mlservice.findings.FindingKey;
+import io.modelmonitoring.mlservice.findings.FindingLifecycle.Resolution;
+import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
+import io.modelmonitoring.mlservice.monitoring.DataHealth.StaleCheck;
+import io.modelmonitoring.mlservice.monitoring.DataHealth.VolumeCheck;
+import io.modelmonitoring.mlservice.monitoring.ModelMonitoringProperties.PublishPolicy;
+import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.model.ModelKey;
-import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 
 import org.springframework.stereotype.Component;
 
 /**
- * One event per finding of a run: a drift event per drifted model, a degraded event per
- * degraded (model, metric).
+ * The events of a run's findings: one per firing key (drift, degraded metric, dropped
+ * volume, stale evaluation), with the key's lifecycle, and one per alert the run resolved
+ * (drift resolved, performance recovered). Under {@code alerts.publish: on_change} an
+ * ongoing finding publishes nothing.
  */
 @Component
 class FindingEvents {
@@ -35,35 +50,141 @@ class FindingEvents {
 		this.clock = clock;
 	}
 
-	List<EventEnvelope<?>> of(String runId, MonitoringWindows windows, List<DriftCheck> drift,
-			List<PerformanceCheck> performance) {
+	/**
+	 * @param transitions the lifecycle the run moved its keys to;
+	 * {@link Transitions#NONE} for a backfill run, whose events then carry no lifecycle
+	 */
+	List<EventEnvelope<?>> of(String runId, MonitoringWindows windows, RunFindings findings, Transitions transitions) {
 		List<EventEnvelope<?>> events = new ArrayList<>();
-		drift.stream().filter(DriftCheck::drift).forEach((check) -> events.add(driftEvent(runId, windows, check)));
-		performance.stream()
-			.filter(PerformanceCheck::degraded)
-			.forEach((check) -> events.add(degradedEvent(runId, check)));
+		for (DriftCheck check : findings.drift()) {
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), RunFindings.PSI));
+			if (check.drift() && publishes(lifecycle)) {
+				events.add(driftEvent(runId, windows, check, lifecycle));
+			}
+		}
+		for (PerformanceCheck check : findings.performance()) {
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), check.metric().key()));
+			if (check.degraded() && publishes(lifecycle)) {
+				events.add(degradedEvent(runId, check, lifecycle));
+			}
+		}
+		for (VolumeCheck check : findings.volume()) {
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), RunFindings.VOLUME));
+			if (check.dropped() && publishes(lifecycle)) {
+				events.add(volumeEvent(runId, windows, check, lifecycle));
+			}
+		}
+		for (StaleCheck check : findings.staleness()) {
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), RunFindings.EVALUATION_AGE));
+			if (check.stale() && publishes(lifecycle)) {
+				events.add(staleEvent(runId, check, lifecycle));
+			}
+		}
+		Map<FindingKey, Double> values = values(findings);
+		for (Resolution resolution : transitions.resolved()) {
+			EventEnvelope<?> event = resolvedEvent(runId, resolution, values.get(resolution.key()));
+			if (event != null) {
+				events.add(event);
+			}
+		}
 		return events;
 	}
 
-	private EventEnvelope<DriftDetected> driftEvent(String runId, MonitoringWindows windows, DriftCheck check) {
+	private boolean publishes(Lifecycle lifecycle) {
+		return lifecycle == null || this.properties.alerts().publish() == PublishPolicy.EVERY_RUN
+				|| Lifecycle.NEW.equals(lifecycle.state());
+	}
+
+	private EventEnvelope<DriftDetected> driftEvent(String runId, MonitoringWindows windows, DriftCheck check,
+			Lifecycle lifecycle) {
 		PsiResult psi = check.psi();
-		DriftDetected data = new DriftDetected(check.model().modelId(), null, "psi", "prediction", psi.psi(),
+		DriftDetected data = new DriftDetected(check.model().modelId(), null, RunFindings.PSI, "prediction", psi.psi(),
 				this.properties.psiThreshold(), psi.pValue(), psi.noiseFloor(), check.baselineCount(),
 				check.currentCount(), psi.bins(), psi.edges(), ModelResults.histogram(psi),
 				ModelResults.window(windows.baseline()), ModelResults.window(windows.current()),
-				reportUrl(runId, check.model()));
-		return envelope(MessageTypes.DRIFT_DETECTED, check.model(), runId, "psi", data);
+				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
+				runs(lifecycle));
+		return envelope(MessageTypes.DRIFT_DETECTED, check.model(), runId, RunFindings.PSI, data);
 	}
 
-	private EventEnvelope<PerformanceDegraded> degradedEvent(String runId, PerformanceCheck check) {
+	private EventEnvelope<PerformanceDegraded> degradedEvent(String runId, PerformanceCheck check,
+			Lifecycle lifecycle) {
 		PerformanceDegraded data = new PerformanceDegraded(check.model().modelId(), null, check.metric().key(),
 				check.value(), check.threshold(), check.evaluationId(), check.evaluatedAt(), check.modelVersion(),
-				reportUrl(runId, check.model()));
+				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
+				runs(lifecycle));
 		return envelope(MessageTypes.PERFORMANCE_DEGRADED, check.model(), runId, check.metric().key(), data);
+	}
+
+	private EventEnvelope<VolumeDropped> volumeEvent(String runId, MonitoringWindows windows, VolumeCheck check,
+			Lifecycle lifecycle) {
+		VolumeDropped data = new VolumeDropped(check.model().modelId(), null, RunFindings.VOLUME, check.expected(),
+				check.currentCount(), this.properties.volume().minRatio(), check.baselineCount(),
+				ModelResults.window(windows.baseline()), ModelResults.window(windows.current()),
+				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
+				runs(lifecycle));
+		return envelope(MessageTypes.VOLUME_DROPPED, check.model(), runId, RunFindings.VOLUME, data);
+	}
+
+	private EventEnvelope<EvaluationStale> staleEvent(String runId, StaleCheck check, Lifecycle lifecycle) {
+		EvaluationStale data = new EvaluationStale(check.model().modelId(), null, RunFindings.EVALUATION_AGE,
+				check.evaluationId(), check.evaluatedAt(), check.age(), this.properties.maxEvaluationAge(),
+				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
+				runs(lifecycle));
+		return envelope(MessageTypes.EVALUATION_STALE, check.model(), runId, RunFindings.EVALUATION_AGE, data);
+	}
+
+	/**
+	 * Drift and performance alerts end with an event of their own; volume and staleness
+	 * alerts end by expiring (docs/ml-service.md).
+	 */
+	private EventEnvelope<FindingResolved> resolvedEvent(String runId, Resolution resolution, Double value) {
+		FindingKey key = resolution.key();
+		ModelKey model = new ModelKey(key.tenantId(), key.modelId());
+		boolean drift = key.metric().equals(RunFindings.PSI);
+		boolean performance = key.metric().equals("brier") || key.metric().equals("mae");
+		if (!drift && !performance) {
+			return null;
+		}
+		double threshold = drift ? this.properties.psiThreshold()
+				: key.metric().equals("brier") ? this.properties.brierThreshold() : this.properties.maeThreshold();
+		FindingResolved data = new FindingResolved(key.modelId(), key.segment(), key.metric(),
+				drift ? "prediction" : null, value, threshold, resolution.alertId(), resolution.firstDetectedAt(),
+				resolution.resolvedAt(), resolution.consecutiveRuns(), reportUrl(runId, model));
+		return envelope(drift ? MessageTypes.DRIFT_RESOLVED : MessageTypes.PERFORMANCE_RECOVERED, model, runId,
+				key.metric(), data);
+	}
+
+	/** This run's value of each drift and performance key, for its resolution event. */
+	private static Map<FindingKey, Double> values(RunFindings findings) {
+		Map<FindingKey, Double> values = new HashMap<>();
+		findings.drift()
+			.stream()
+			.filter((check) -> !check.skipped())
+			.forEach((check) -> values.put(RunFindings.key(check.model(), RunFindings.PSI), check.psi().psi()));
+		findings.performance()
+			.forEach((check) -> values.put(RunFindings.key(check.model(), check.metric().key()), check.value()));
+		return values;
 	}
 
 	private String reportUrl(String runId, ModelKey model) {
 		return ReportLinks.runReport(this.properties.reportBaseUrl(), runId, model);
+	}
+
+	private static String alertId(Lifecycle lifecycle) {
+		return (lifecycle != null) ? lifecycle.alertId() : null;
+	}
+
+	private static String state(Lifecycle lifecycle) {
+		return (lifecycle != null) ? lifecycle.state() : null;
+	}
+
+	private static Instant first(Lifecycle lifecycle) {
+		return (lifecycle != null) ? lifecycle.firstDetectedAt() : null;
+	}
+
+	private static Integer runs(Lifecycle lifecycle) {
+		return (lifecycle != null) ? lifecycle.consecutiveRuns() : null;
 	}
 
 	/**

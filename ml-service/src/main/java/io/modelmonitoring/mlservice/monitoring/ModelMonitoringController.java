@@ -70,7 +70,8 @@ class ModelMonitoringController {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
 			throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
 		}
-		RunOutcome outcome = this.monitoring.runForTenants(request.tenantIdsOrEmpty(), request.asOf(), idempotencyKey);
+		RunOutcome outcome = this.monitoring.runForTenants(request.tenantIdsOrEmpty(), request.asOf(),
+				request.options(), idempotencyKey);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
 		if (outcome.replayed()) {
 			answer.header(IDEMPOTENT_REPLAYED, "true");

@@ -2,6 +2,10 @@ package io.modelmonitoring.mlservice.monitoring;
 
 import io.modelmonitoring.mlservice.performance.PerformanceThresholds;
 import io.modelmonitoring.scan.drift.DriftSettings;
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +30,10 @@ import org.springframework.validation.annotation.Validated;
  * @param evaluationsPerTenant how many of a tenant's newest evaluations are read
  * @param reportBaseUrl where operators reach this service (e.g.
  * {@code https://ml.example.com}); when set, findings' events link to their run report
+ * @param alerts which detected events a run publishes
+ * @param volume when a model's current window counts as too thin
+ * @param maxEvaluationAge a model whose newest usable evaluation is older than this,
+ * before asOf, is stale
  */
 @Validated
 @ConfigurationProperties("model-monitoring")
@@ -34,8 +42,40 @@ public record ModelMonitoringProperties(@DefaultValue("0.2") @PositiveOrZero dou
 		@DefaultValue("0.2") @PositiveOrZero double psiThreshold, @DefaultValue("30") @Min(1) int minSamples,
 		@DefaultValue("10") @Min(2) @Max(1000) int psiBins, @DefaultValue("0.5") @Positive double psiSmoothing,
 		@DefaultValue("0.01") PValueGate psiMaxPValue,
-		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant, @Pattern(regexp = "(https?://[^\\s?#]+)?",
-				message = "must be empty or an http or https URL without query or fragment") String reportBaseUrl) {
+		@DefaultValue("100") @Min(1) @Max(10000) int evaluationsPerTenant,
+		@Pattern(regexp = "(https?://[^\\s?#]+)?",
+				message = "must be empty or an http or https URL without query or fragment") String reportBaseUrl,
+		@DefaultValue @Valid Alerts alerts, @DefaultValue @Valid Volume volume,
+		@DefaultValue("14d") Duration maxEvaluationAge) {
+
+	public ModelMonitoringProperties {
+		if (maxEvaluationAge.isNegative() || maxEvaluationAge.isZero()) {
+			throw new IllegalArgumentException(
+					"model_monitoring.max_evaluation_age must be positive, got " + maxEvaluationAge);
+		}
+	}
+
+	/**
+	 * @param publish {@code every_run}: every run publishes each finding that still
+	 * fires, with its state (the runbook's behaviour); {@code on_change}: only new and
+	 * resolved findings
+	 */
+	public record Alerts(@DefaultValue("every_run") PublishPolicy publish) {
+	}
+
+	/** Which detected events a run publishes. */
+	public enum PublishPolicy {
+
+		EVERY_RUN, ON_CHANGE
+
+	}
+
+	/**
+	 * @param minRatio a model with enough baseline predictions whose current window holds
+	 * less than this share of the expected count (baseline × 7 / 30) has dropped
+	 */
+	public record Volume(@DefaultValue("0.1") @Positive @DecimalMax("1.0") double minRatio) {
+	}
 
 	public DriftSettings driftSettings() {
 		return new DriftSettings(this.minSamples, this.psiBins, this.psiSmoothing, this.psiThreshold,

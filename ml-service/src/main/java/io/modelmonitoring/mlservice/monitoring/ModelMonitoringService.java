@@ -20,6 +20,11 @@ import io.modelmonitoring.scan.lake.LogScanRequest;
 import io.modelmonitoring.scan.lake.LogScanResult;
 import io.modelmonitoring.mlservice.monitoring.RunResponses.Delivery;
 import io.modelmonitoring.mlservice.monitoring.RunResponses.Performance;
+import io.modelmonitoring.mlservice.monitoring.RunResponses.Tenants;
+import io.modelmonitoring.mlservice.findings.FindingLifecycle;
+import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
+import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
+import io.modelmonitoring.mlservice.runs.RunOptions;
 import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
@@ -40,8 +45,10 @@ import org.springframework.stereotype.Service;
  * The model-monitoring run, as docs/ml-service.md tells it: admitted once per request or
  * idempotency key ({@link RunAdmission}), it scans the inference logs of both windows,
  * settles the tenants, checks each tenant's newest evaluations against the Brier and MAE
- * thresholds and each model's predictions for drift, records one event per finding in the
- * outbox and publishes them, and keeps the run.
+ * thresholds, each model's predictions for drift and its data for health (volume,
+ * evaluation age), moves each finding's alert on ({@link FindingLifecycle}), records one
+ * event per finding in the outbox and publishes them, and keeps the run. A dry run and a
+ * backfill run change no alert and publish nothing (a backfill run publishes when asked).
  */
 @Service
 public class ModelMonitoringService {
@@ -62,6 +69,10 @@ public class ModelMonitoringService {
 
 	private final RunAdmission admission;
 
+	private final MonitoringRunStore runs;
+
+	private final FindingLifecycle lifecycle;
+
 	private final RunProperties runProperties;
 
 	private final MonitoringMetrics metrics;
@@ -70,7 +81,8 @@ public class ModelMonitoringService {
 
 	ModelMonitoringService(ModelMonitoringProperties properties, EvaluationStore evaluations, InferenceLogSource logs,
 			FindingEvents findings, EventOutbox outbox, MonitoringEventPublisher publisher, RunAdmission admission,
-			RunProperties runProperties, MonitoringMetrics metrics, Clock clock) {
+			MonitoringRunStore runs, FindingLifecycle lifecycle, RunProperties runProperties, MonitoringMetrics metrics,
+			Clock clock) {
 		this.properties = properties;
 		this.evaluations = evaluations;
 		this.logs = logs;
@@ -78,6 +90,8 @@ public class ModelMonitoringService {
 		this.outbox = outbox;
 		this.publisher = publisher;
 		this.admission = admission;
+		this.runs = runs;
+		this.lifecycle = lifecycle;
 		this.runProperties = runProperties;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -90,20 +104,34 @@ public class ModelMonitoringService {
 	 * @param requestedAsOf the asOf of the request; null means now
 	 * @param idempotencyKey null, or the key that makes a repeated request one run
 	 */
-	public RunOutcome runForTenants(List<String> tenantIds, Instant requestedAsOf, String idempotencyKey) {
-		return this.admission.admit(tenantIds, requestedAsOf, idempotencyKey, this::run);
+	public RunOutcome runForTenants(List<String> tenantIds, Instant requestedAsOf, RunOptions options,
+			String idempotencyKey) {
+		return this.admission.admit(tenantIds, requestedAsOf, options, idempotencyKey,
+				(runId, tenants, asOf, startedAt) -> run(runId, tenants, asOf, startedAt, options));
 	}
 
-	private MonitoringRunResponse run(String runId, List<String> tenantIds, Instant asOf, Instant startedAt) {
+	private MonitoringRunResponse run(String runId, List<String> tenantIds, Instant asOf, Instant startedAt,
+			RunOptions options) {
 		try {
 			MonitoringWindows windows = MonitoringWindows.of(asOf);
 			DriftScan scan = scanLogs(runId, windows, tenantIds);
 			List<String> tenants = tenants(tenantIds, asOf, scan);
 			Performance performance = checkPerformance(tenants, asOf);
-			List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), this.properties.driftSettings());
-			Delivery delivery = publish(runId, this.findings.of(runId, windows, drift, performance.checks()));
-			return keep(RunResponses.of(runId, asOf, tenants, performance, scan, drift, delivery,
-					Duration.between(startedAt, this.clock.instant()).toMillis()), tenants, drift, performance);
+			RunFindings findings = check(scan, performance, asOf);
+			Tenants covered = new Tenants(tenants, unknown(runId, tenantIds, scan, performance));
+			boolean backfill = !options.dryRun() && this.runs.isBackfill(runId, asOf, tenants);
+			Transitions transitions = (options.dryRun() || backfill) ? Transitions.NONE
+					: this.lifecycle.apply(runId, asOf, findings.checkedKeys());
+			boolean publishes = !options.dryRun() && (!backfill || options.publish());
+			Delivery delivery = publishes ? publish(runId, this.findings.of(runId, windows, findings, transitions))
+					: Delivery.NONE;
+			if (!publishes) {
+				log.info("model-monitoring run publishes nothing runId={} reason={}", runId,
+						options.dryRun() ? "dry-run" : "backfill");
+			}
+			return keep(RunResponses.of(runId, asOf, options, backfill, covered, performance, scan, findings,
+					transitions.resolved().size(), delivery,
+					Duration.between(startedAt, this.clock.instant()).toMillis()), tenants, findings);
 		}
 		catch (RuntimeException ex) {
 			long durationMs = Duration.between(startedAt, this.clock.instant()).toMillis();
@@ -112,6 +140,29 @@ public class ModelMonitoringService {
 					tenantIds.isEmpty() ? "all" : tenantIds.size(), durationMs, ex.getMessage(), ex);
 			throw ex;
 		}
+	}
+
+	/** Drift, then data health, from what the scan and the evaluations gave. */
+	private RunFindings check(DriftScan scan, Performance performance, Instant asOf) {
+		List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), this.properties.driftSettings());
+		return new RunFindings(drift, performance.checks(),
+				DataHealth.volume(drift, this.properties.minSamples(), this.properties.volume().minRatio()),
+				DataHealth.staleness(performance.checks(), asOf, this.properties.maxEvaluationAge()));
+	}
+
+	/**
+	 * The tenants asked for by name with no evaluation before asOf and no prediction in
+	 * either window: a run for them checks nothing, which is most often a typo.
+	 */
+	private List<String> unknown(String runId, List<String> requested, DriftScan scan, Performance performance) {
+		Set<String> seen = new TreeSet<>(performance.tenantsWithEvaluations());
+		scan.samples().keySet().forEach((model) -> seen.add(model.tenantId()));
+		List<String> unknown = requested.stream().filter((tenant) -> !seen.contains(tenant)).toList();
+		if (!unknown.isEmpty()) {
+			log.warn("model-monitoring run asked for tenants with nothing to check runId={} unknownTenants={}", runId,
+					unknown);
+		}
+		return unknown;
 	}
 
 	private DriftScan scanLogs(String runId, MonitoringWindows windows, List<String> tenantIds) {
@@ -151,16 +202,20 @@ public class ModelMonitoringService {
 
 	private Performance checkPerformance(List<String> tenants, Instant asOf) {
 		List<PerformanceCheck> checks = new ArrayList<>();
+		List<String> evaluated = new ArrayList<>();
 		int invalidEvaluations = 0;
 		for (String tenantId : tenants) {
 			List<Evaluation> newest = MongoCalls
 				.call(() -> this.evaluations.newest(tenantId, asOf, this.properties.evaluationsPerTenant()));
+			if (!newest.isEmpty()) {
+				evaluated.add(tenantId);
+			}
 			TenantPerformance result = PerformanceEvaluator.evaluate(tenantId, newest,
 					this.properties.performanceThresholds());
 			checks.addAll(result.checks());
 			invalidEvaluations += result.invalidEvaluations();
 		}
-		return new Performance(checks, invalidEvaluations);
+		return new Performance(checks, invalidEvaluations, evaluated);
 	}
 
 	/** Records the events in the outbox, then publishes them and counts the confirmed. */
@@ -172,20 +227,21 @@ public class ModelMonitoringService {
 		return new Delivery(published, events.size() - published);
 	}
 
-	private MonitoringRunResponse keep(MonitoringRunResponse response, List<String> tenants, List<DriftCheck> drift,
-			Performance performance) {
-		drift.stream().filter((check) -> !check.skipped()).forEach(this.metrics::driftChecked);
-		performance.checks().stream().filter(PerformanceCheck::degraded).forEach(this.metrics::performanceDegraded);
+	private MonitoringRunResponse keep(MonitoringRunResponse response, List<String> tenants, RunFindings findings) {
+		findings.drift().stream().filter((check) -> !check.skipped()).forEach(this.metrics::driftChecked);
+		findings.performance().stream().filter(PerformanceCheck::degraded).forEach(this.metrics::performanceDegraded);
 		this.admission.completed(response, tenants, this.clock.instant());
 		this.metrics.runEnded(RunStatus.COMPLETED, Duration.ofMillis(response.durationMs()));
 		log.info(
 				"model-monitoring run completed runId={} tenants={} driftChecked={} performanceChecked={} "
-						+ "driftDetected={} performanceDegraded={} driftSkipped={} invalidEvaluations={} "
-						+ "invalidRecords={} eventsPublished={} eventsPending={} durationMs={}",
+						+ "driftDetected={} performanceDegraded={} driftSkipped={} volumeDropped={} "
+						+ "evaluationsStale={} findingsResolved={} invalidEvaluations={} invalidRecords={} "
+						+ "eventsPublished={} eventsPending={} dryRun={} backfill={} durationMs={}",
 				response.runId(), response.tenants(), response.driftChecked(), response.performanceChecked(),
 				response.driftDetected(), response.performanceDegraded(), response.driftSkipped(),
+				response.volumeDropped(), response.evaluationsStale(), response.findingsResolved(),
 				response.invalidEvaluations(), response.invalidRecords(), response.eventsPublished(),
-				response.eventsPending(), response.durationMs());
+				response.eventsPending(), response.dryRun(), response.backfill(), response.durationMs());
 		return response;
 	}
 

@@ -25,12 +25,15 @@ final class ModelResults {
 	private ModelResults() {
 	}
 
-	static List<ModelResult> merge(MonitoringWindows windows, List<DriftCheck> drift,
-			List<PerformanceCheck> performance) {
+	static List<ModelResult> merge(MonitoringWindows windows, RunFindings findings) {
 		Map<ModelKey, Builder> byModel = new TreeMap<>();
-		drift.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).drift = check);
-		performance.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).performance
-			.put(check.metric(), check));
+		findings.drift()
+			.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).drift = check);
+		findings.performance()
+			.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).performance
+				.put(check.metric(), check));
+		findings.volume().forEach((check) -> byModel.get(check.model()).volumeDropped = check.dropped());
+		findings.staleness().forEach((check) -> byModel.get(check.model()).evaluationStale = check.stale());
 		List<ModelResult> results = new ArrayList<>(byModel.size());
 		byModel.forEach((model, builder) -> results.add(builder.build(model, windows)));
 		return results;
@@ -55,6 +58,10 @@ final class ModelResults {
 
 		private final Map<Metric, PerformanceCheck> performance = new EnumMap<>(Metric.class);
 
+		private Boolean volumeDropped;
+
+		private Boolean evaluationStale;
+
 		ModelResult build(ModelKey model, MonitoringWindows windows) {
 			Map<String, Double> values = new LinkedHashMap<>();
 			Map<String, EvaluationSource> sources = new LinkedHashMap<>();
@@ -77,7 +84,8 @@ final class ModelResults {
 					scanned ? this.drift.baselineCount() : null, scanned ? this.drift.currentCount() : null, values,
 					scanned && this.drift.drift(), degraded, (psi != null) ? psi.bins() : null,
 					(psi != null) ? psi.edges() : null, (psi != null) ? histogram(psi) : null,
-					scanned ? window(windows.baseline()) : null, scanned ? window(windows.current()) : null, sources);
+					scanned ? window(windows.baseline()) : null, scanned ? window(windows.current()) : null, sources,
+					this.volumeDropped, this.evaluationStale);
 		}
 
 	}

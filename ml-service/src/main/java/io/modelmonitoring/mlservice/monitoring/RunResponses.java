@@ -3,9 +3,10 @@ package io.modelmonitoring.mlservice.monitoring;
 import java.time.Instant;
 import java.util.List;
 
-import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
+import io.modelmonitoring.mlservice.runs.RunOptions;
+import io.modelmonitoring.scan.drift.DriftCheck;
 
 /** Builds a run's answer from what each step found: counts, then one line per model. */
 final class RunResponses {
@@ -13,26 +14,43 @@ final class RunResponses {
 	private RunResponses() {
 	}
 
-	static MonitoringRunResponse of(String runId, Instant asOf, List<String> tenants, Performance performance,
-			DriftScan scan, List<DriftCheck> drift, Delivery delivery, long durationMs) {
-		List<PerformanceCheck> checks = performance.checks();
-		return new MonitoringRunResponse(runId, asOf, tenants.size(), checks.size(),
-				(int) checks.stream().filter(PerformanceCheck::degraded).count(),
+	static MonitoringRunResponse of(String runId, Instant asOf, RunOptions options, boolean backfill, Tenants tenants,
+			Performance performance, DriftScan scan, RunFindings findings, int resolved, Delivery delivery,
+			long durationMs) {
+		List<PerformanceCheck> checks = findings.performance();
+		List<DriftCheck> drift = findings.drift();
+		return new MonitoringRunResponse(runId, asOf, options.dryRun(), backfill, tenants.all().size(),
+				tenants.unknown(), checks.size(), (int) checks.stream().filter(PerformanceCheck::degraded).count(),
 				(int) drift.stream().filter((check) -> !check.skipped()).count(),
 				(int) drift.stream().filter(DriftCheck::drift).count(),
 				(int) drift.stream().filter(DriftCheck::skipped).count(), scan.skippedReason(),
+				(int) findings.volume().stream().filter(DataHealth.VolumeCheck::dropped).count(),
+				(int) findings.staleness().stream().filter(DataHealth.StaleCheck::stale).count(), resolved,
 				performance.invalidEvaluations(), scan.invalidRecords(), delivery.published(), delivery.pending(),
-				durationMs, ModelResults.merge(MonitoringWindows.of(asOf), drift, checks));
+				durationMs, ModelResults.merge(MonitoringWindows.of(asOf), findings));
 	}
 
-	/** The performance checks of every tenant, and how many evaluations were unusable. */
-	record Performance(List<PerformanceCheck> checks, int invalidEvaluations) {
+	/**
+	 * The performance checks of every tenant, how many evaluations were unusable, and
+	 * which tenants had any evaluation.
+	 */
+	record Performance(List<PerformanceCheck> checks, int invalidEvaluations, List<String> tenantsWithEvaluations) {
+	}
+
+	/**
+	 * The tenants a run covers, and those of them asked for by name that had nothing to
+	 * check.
+	 */
+	record Tenants(List<String> all, List<String> unknown) {
 	}
 
 	/**
 	 * How many of a run's events the broker confirmed, and how many wait in the outbox.
 	 */
 	record Delivery(int published, int pending) {
+
+		static final Delivery NONE = new Delivery(0, 0);
+
 	}
 
 }

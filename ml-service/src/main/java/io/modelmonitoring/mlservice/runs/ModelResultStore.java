@@ -54,7 +54,7 @@ public class ModelResultStore {
 	 * Replaces what an earlier attempt of the run wrote. The indexes are ensured with
 	 * every run (a no-op once they exist), so a database recreated empty gets them back.
 	 */
-	void write(String runId, Instant asOf, Instant completedAt, List<ModelResult> results) {
+	void write(String runId, Instant asOf, Instant completedAt, boolean dryRun, List<ModelResult> results) {
 		MongoCalls.call(() -> {
 			this.mongo.indexOps(COLLECTION)
 				.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
@@ -66,7 +66,7 @@ public class ModelResultStore {
 			this.mongo.remove(new Query(Criteria.where("runId").is(runId)), COLLECTION);
 			List<Document> batch = new ArrayList<>(Math.min(BATCH, results.size()));
 			for (ModelResult result : results) {
-				batch.add(document(runId, asOf, completedAt, result));
+				batch.add(document(runId, asOf, completedAt, result).append("dryRun", dryRun));
 				if (batch.size() == BATCH) {
 					this.mongo.insert(batch, COLLECTION);
 					batch = new ArrayList<>(BATCH);
@@ -99,11 +99,12 @@ public class ModelResultStore {
 	}
 
 	/**
-	 * A model's results in past runs, newest asOf first, without their bins.
+	 * A model's results in past runs, newest asOf first, without their bins. Dry runs are
+	 * left out: they are trials, not the model's record.
 	 * @param asOfAtMost null, or the latest asOf to include
 	 */
 	public List<ModelHistoryEntry> history(String tenantId, String modelId, Instant asOfAtMost, int limit) {
-		Criteria criteria = Criteria.where("tenantId").is(tenantId).and("modelId").is(modelId);
+		Criteria criteria = Criteria.where("tenantId").is(tenantId).and("modelId").is(modelId).and("dryRun").ne(true);
 		if (asOfAtMost != null) {
 			criteria = criteria.and("asOf").lte(Date.from(asOfAtMost));
 		}

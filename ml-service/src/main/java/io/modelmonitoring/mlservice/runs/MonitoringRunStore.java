@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.bson.Document;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -43,6 +44,12 @@ public class MonitoringRunStore {
 
 	private final JsonMapper json;
 
+	/**
+	 * Reads stored answers: a run kept by an older version lacks the fields added since,
+	 * which then read as false, zero or null instead of failing the read.
+	 */
+	private final JsonMapper stored;
+
 	private final RunProperties properties;
 
 	private final Clock clock;
@@ -54,6 +61,7 @@ public class MonitoringRunStore {
 		this.mongo = mongo;
 		this.results = results;
 		this.json = json;
+		this.stored = json.rebuild().disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -157,7 +165,7 @@ public class MonitoringRunStore {
 	 * has its results.
 	 */
 	void completed(MonitoringRunResponse response, List<String> resolvedTenantIds, Instant finishedAt) {
-		this.results.write(response.runId(), response.asOf(), finishedAt, response.results());
+		this.results.write(response.runId(), response.asOf(), finishedAt, response.dryRun(), response.results());
 		Update update = new Update().set("status", RunStatus.COMPLETED.label())
 			.set("finishedAt", Date.from(finishedAt))
 			.set("resolvedTenantIds", resolvedTenantIds)
@@ -171,6 +179,28 @@ public class MonitoringRunStore {
 			.set("finishedAt", Date.from(finishedAt))
 			.set("error", error);
 		mongoCall(() -> this.mongo.updateFirst(byId(runId), update, COLLECTION));
+	}
+
+	/**
+	 * Whether a completed run other than this one, not a dry run, covered any of these
+	 * tenants as of a later time: then this run fills in the past and must not move the
+	 * tenants' alerts.
+	 */
+	public boolean isBackfill(String runId, Instant asOf, List<String> tenantIds) {
+		if (tenantIds.isEmpty()) {
+			return false;
+		}
+		Query query = new Query(Criteria.where("status")
+			.is(RunStatus.COMPLETED.label())
+			.and("_id")
+			.ne(runId)
+			.and("result.dryRun")
+			.ne(true)
+			.and("resolvedTenantIds")
+			.in(tenantIds)
+			.and("asOf")
+			.gt(Date.from(asOf)));
+		return mongoCall(() -> this.mongo.exists(query, COLLECTION));
 	}
 
 	/** A run, with its model results once it completed. */
@@ -203,7 +233,7 @@ public class MonitoringRunStore {
 	}
 
 	private MonitoringRunResponse summary(Document result) {
-		return (result != null) ? this.json.convertValue(result, MonitoringRunResponse.class) : null;
+		return (result != null) ? this.stored.convertValue(result, MonitoringRunResponse.class) : null;
 	}
 
 	private MonitoringRunResponse withResults(Document result) {

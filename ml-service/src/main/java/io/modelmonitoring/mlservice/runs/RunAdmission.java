@@ -66,7 +66,8 @@ public class RunAdmission {
 	 * @throws DependencyUnavailableException when MongoDB cannot be reached; the run is
 	 * then recorded as failed (when MongoDB allows) and no success is reported
 	 */
-	public RunOutcome admit(List<String> tenantIds, Instant requestedAsOf, String idempotencyKey, Run run) {
+	public RunOutcome admit(List<String> tenantIds, Instant requestedAsOf, RunOptions options, String idempotencyKey,
+			Run run) {
 		Instant now = this.clock.instant();
 		Instant asOf = (requestedAsOf != null) ? requestedAsOf : now;
 		if (idempotencyKey == null) {
@@ -76,7 +77,7 @@ public class RunAdmission {
 					execute(run, runId, tenantIds, asOf, now, () -> this.runs.started(runId, asOf, tenantIds, now)),
 					false);
 		}
-		String fingerprint = RequestFingerprint.of(tenantIds, requestedAsOf);
+		String fingerprint = RequestFingerprint.of(tenantIds, requestedAsOf, options);
 		Instant waitUntil = now.plus(this.properties.idempotentWait());
 		while (true) {
 			MonitoringRunStore.KeyedRun existing = this.runs.findByKey(idempotencyKey).orElse(null);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
 import io.modelmonitoring.mlservice.runs.RequestFingerprint;
+import io.modelmonitoring.mlservice.runs.RunOptions;
 import io.modelmonitoring.testsupport.TestServers;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -296,7 +297,7 @@ class IdempotencyIntegrationTests extends MonitoringIntegrationTestBase {
 					.append("startedAt", new Date())
 					.append("leaseUntil", Date.from(leaseUntil))
 					.append("idempotencyKey", key)
-					.append("fingerprint", RequestFingerprint.of(List.of(tenant), null)),
+					.append("fingerprint", RequestFingerprint.of(List.of(tenant), null, RunOptions.DEFAULT)),
 				MonitoringRunStore.COLLECTION);
 	}
 

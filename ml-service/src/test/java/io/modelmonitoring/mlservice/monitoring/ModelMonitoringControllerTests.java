@@ -13,6 +13,7 @@ import io.modelmonitoring.mlservice.mongo.DependencyUnavailableException;
 import io.modelmonitoring.mlservice.runs.MonitoringRun;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
+import io.modelmonitoring.mlservice.runs.RunOptions;
 import io.modelmonitoring.mlservice.runs.RunOutcome;
 import io.modelmonitoring.mlservice.runs.RunRefusals;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void aRunIsHandedItsTenantsOnceEachWithTheAsOfAndTheKey() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willReturn(new RunOutcome(answer("run-1"), false));
 
 		this.mvc
@@ -148,21 +149,23 @@ class ModelMonitoringControllerTests {
 			.andExpect(header().doesNotExist("Idempotent-Replayed"))
 			.andExpect(jsonPath("$.runId").value("run-1"))
 			.andExpect(jsonPath("$.asOf").value(AS_OF.toString()));
-		then(this.monitoring).should().runForTenants(List.of("tenant-1", "tenant-2"), AS_OF, "trigger-1");
+		then(this.monitoring).should()
+			.runForTenants(List.of("tenant-1", "tenant-2"), AS_OF, RunOptions.DEFAULT, "trigger-1");
 	}
 
 	@Test
 	void aRequestWithoutBodyRunsEveryTenantNow() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willReturn(new RunOutcome(answer("run-1"), false));
 
 		this.mvc.perform(post(API + "/run")).andExpect(status().isOk());
-		then(this.monitoring).should().runForTenants(List.of(), null, null);
+		then(this.monitoring).should().runForTenants(List.of(), null, RunOptions.DEFAULT, null);
 	}
 
 	@Test
 	void aReplayedAnswerSaysSoInAHeader() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any())).willReturn(new RunOutcome(answer("run-1"), true));
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
+			.willReturn(new RunOutcome(answer("run-1"), true));
 
 		this.mvc.perform(run("{}").header("Idempotency-Key", "trigger-1"))
 			.andExpect(status().isOk())
@@ -172,7 +175,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void aRunInProgressForTheTenantsIsAConflictNamingIt() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(RunRefusals.runInProgress("run-0", List.of("tenant-1")));
 
 		problem(this.mvc.perform(run("{\"tenantIds\": [\"tenant-1\"]}")), 409,
@@ -184,7 +187,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void theRunOfAKeyStillInProgressIsAConflictWithRetryAfter() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(RunRefusals.keyedRunInProgress("trigger-1", "run-0", Duration.ofMinutes(2)));
 
 		problem(this.mvc.perform(run("{}").header("Idempotency-Key", "trigger-1")), 409,
@@ -195,7 +198,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void aRetryAfterUnderASecondIsOneSecond() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(RunRefusals.keyedRunInProgress("trigger-1", "run-0", Duration.ofMillis(300)));
 
 		this.mvc.perform(run("{}").header("Idempotency-Key", "trigger-1"))
@@ -205,7 +208,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void aKeyReusedForADifferentRequestIsUnprocessableNamingTheHeader() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(RunRefusals.keyReused("trigger-1", "run-0"));
 
 		problem(this.mvc.perform(run("{}").header("Idempotency-Key", "trigger-1")), 422,
@@ -216,7 +219,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void anUnreachableDependencyIsUnavailableNamingIt() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(new DependencyUnavailableException("MongoDB", "cannot reach MongoDB", null));
 
 		problem(this.mvc.perform(run("{}")), 503, "urn:model-monitoring:problem:dependency-unavailable")
@@ -227,7 +230,7 @@ class ModelMonitoringControllerTests {
 
 	@Test
 	void anUnexpectedFailureIsAnInternalErrorThatEchoesNothing() throws Exception {
-		given(this.monitoring.runForTenants(anyList(), any(), any()))
+		given(this.monitoring.runForTenants(anyList(), any(), any(), any()))
 			.willThrow(new IllegalStateException("mongodb://admin:hunter2@db.internal"));
 
 		problem(this.mvc.perform(run("{}")), 500, "urn:model-monitoring:problem:internal-error")
@@ -307,7 +310,8 @@ class ModelMonitoringControllerTests {
 	}
 
 	private static MonitoringRunResponse answer(String runId) {
-		return new MonitoringRunResponse(runId, AS_OF, 1, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 5, List.of());
+		return new MonitoringRunResponse(runId, AS_OF, false, false, 1, List.of(), 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0,
+				0, 0, 5, List.of());
 	}
 
 }

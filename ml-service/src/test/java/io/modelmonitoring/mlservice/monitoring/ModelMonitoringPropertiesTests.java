@@ -1,5 +1,6 @@
 package io.modelmonitoring.mlservice.monitoring;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,32 @@ class ModelMonitoringPropertiesTests {
 				.hasStackTraceContaining("Failed to bind properties under 'model-monitoring.psi-max-p-value'")
 				.rootCause()
 				.hasMessageContaining("above 0.001 (the smallest p-value of the permutation test) and at most 1"));
+	}
+
+	@Test
+	void alertsAndDataHealthHaveTheirDefaults() {
+		this.contextRunner.run((context) -> {
+			ModelMonitoringProperties properties = context.getBean(ModelMonitoringProperties.class);
+			assertThat(properties.alerts().publish()).isEqualTo(ModelMonitoringProperties.PublishPolicy.EVERY_RUN);
+			assertThat(properties.volume().minRatio()).isEqualTo(0.1);
+			assertThat(properties.maxEvaluationAge()).isEqualTo(Duration.ofDays(14));
+			assertThat(properties.reportBaseUrl()).isNull();
+		});
+	}
+
+	@Test
+	void onChangeBindsAsTheRunbookSpellsIt() {
+		this.contextRunner.withPropertyValues("model_monitoring.alerts.publish=on_change")
+			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).alerts().publish())
+				.isEqualTo(ModelMonitoringProperties.PublishPolicy.ON_CHANGE));
+	}
+
+	@Test
+	void aMaxEvaluationAgeThatIsNotPositiveFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("model_monitoring.max_evaluation_age=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("model_monitoring.max_evaluation_age must be positive"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -104,8 +104,8 @@ public final class ReportBenchmark {
 			boolean drift = i < flagged;
 			results.add(result("tenant-" + (i % 20), "model-" + i, drift, random));
 		}
-		MonitoringRunResponse response = new MonitoringRunResponse(runId, asOf, 20, models, 0, models, flagged, 0, null,
-				0, 0, flagged, 0, 1000, results);
+		MonitoringRunResponse response = new MonitoringRunResponse(runId, asOf, false, false, 20, List.of(), models, 0,
+				models, flagged, 0, null, 0, 0, 0, 0, 0, flagged, 0, 1000, results);
 		store.started(runId, asOf, List.of(), asOf);
 		store.completed(response, List.of(), asOf.plusSeconds(5));
 		return runId;
@@ -134,7 +134,7 @@ public final class ReportBenchmark {
 		Instant now = Instant.parse("2026-11-20T06:00:00Z");
 		return new ModelResult(tenantId, modelId, psi, drift ? 0.001 : 0.5, 0.0225, 4000, 800, metrics, drift,
 				List.of(), 10, edges, histogram, new Window(now, now), new Window(now, now),
-				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")));
+				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")), false, false);
 	}
 
 	private static int option(String[] args, String name, int fallback) {
