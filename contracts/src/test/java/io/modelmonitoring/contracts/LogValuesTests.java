@@ -35,7 +35,7 @@ class LogValuesTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("values")
-	void aValueIsEscapedAsTheInsideOfAJsonString(String name, String value, String logged) {
+	void aValueIsEscapedAsJsonEscapesItsCharacters(String name, String value, String logged) {
 		assertThat(LogValues.escape(value)).isEqualTo(logged);
 	}
 
