@@ -32,6 +32,12 @@ public final class MessagingNames {
 	/** On a parked trigger: how many times the job was tried (0: never). */
 	public static final String ATTEMPTS_HEADER = "x-attempts";
 
+	/**
+	 * On a parked trigger whose headers were cut to fit the broker's frame: their names,
+	 * comma-separated. Each cut value ends in {@code ...[truncated, N chars]}.
+	 */
+	public static final String HEADERS_TRUNCATED_HEADER = "x-headers-truncated";
+
 	private MessagingNames() {
 	}
 

@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.io.IOException;
 
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.contracts.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +35,8 @@ final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			throws IOException {
 		this.bearer.handle(request, response, exception);
 		String detail = "the token does not grant the scope " + this.scope;
-		log.info("{} {} refused: {}", request.getMethod(), request.getRequestURI(), detail);
+		log.info("{} {} refused: {}", LogValues.escape(request.getMethod()), LogValues.escape(request.getRequestURI()),
+				detail);
 		ProblemResponses.write(request, response, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden", detail);
 	}
 

@@ -25,7 +25,12 @@ import org.springframework.stereotype.Component;
  * <li>{@code batch_job_last_success_timestamp_seconds{job_name}}: registered at the first
  * success after start-up, absent before;</li>
  * <li>{@code batch_job_outcome_publish_failures_total{job_name}}: outcomes the broker did
- * not confirm.</li>
+ * not confirm;</li>
+ * <li>{@code batch_job_messages_dropped_total{reason}}: messages acknowledged without
+ * being parked, {@code reason} {@value #NOT_PARKED} (the error queue refused the failed
+ * trigger {@value UnparkedTriggers#MAX_PARK_ATTEMPTS} times); starts at zero, so that an
+ * alert on its increase works from the first scrape. No {@code job_name}: the message may
+ * name none.</li>
  * </ul>
  */
 @Component
@@ -33,12 +38,15 @@ class BatchJobMetrics {
 
 	static final String UNKNOWN_JOB = "unknown";
 
+	static final String NOT_PARKED = "not_parked";
+
 	private final MeterRegistry registry;
 
 	private final Map<String, AtomicLong> lastSuccessMillis = new ConcurrentHashMap<>();
 
 	BatchJobMetrics(MeterRegistry registry) {
 		this.registry = registry;
+		droppedCounter(NOT_PARKED);
 	}
 
 	void completed(String jobName, Duration duration, Instant at) {
@@ -56,6 +64,17 @@ class BatchJobMetrics {
 			.tag("job_name", jobName)
 			.register(this.registry)
 			.increment();
+	}
+
+	void dropped(String reason) {
+		droppedCounter(reason).increment();
+	}
+
+	private Counter droppedCounter(String reason) {
+		return Counter.builder("batch_job_messages_dropped")
+			.description("Trigger messages acknowledged without being parked in the error queue, by why")
+			.tag("reason", reason)
+			.register(this.registry);
 	}
 
 	private void record(String jobName, String status, Duration duration) {

@@ -1,12 +1,15 @@
 package io.modelmonitoring.riskanalytics.worker;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.modelmonitoring.contracts.JobOutcome;
 import io.modelmonitoring.contracts.JobTrigger;
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.contracts.MessageTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +33,24 @@ import org.springframework.stereotype.Component;
  * {@code workflow.job.failed} and republishes the original message to the error queue;
  * then the message is acknowledged. Transient failures are retried with back-off first.
  * The message is acknowledged only after all this, so a worker that stops mid-job leaves
- * it in the queue; and only when the error queue cannot take a failed message is it put
- * back in the worker queue rather than lost.
+ * it in the queue. When the error queue does not take a failed message, it is put back in
+ * the worker queue rather than lost, and on its next delivery only parked again; after
+ * {@value UnparkedTriggers#MAX_PARK_ATTEMPTS} refusals it is acknowledged, logged with
+ * its size and counted in {@code batch_job_messages_dropped_total{reason="not_parked"}},
+ * so that no message returns to the queue without limit.
+ *
+ * <p>
+ * Every value taken from a message is logged through {@link LogValues#escape}, so that
+ * none can forge or hide a log line.
  */
 @Component
 class BatchJobWorker {
+
+	/** How much of a failure's reason a log line quotes. */
+	static final int LOGGED_REASON_LENGTH = 1_000;
+
+	/** How much of a trigger's tenant ids a log line lists (1,000 ids are 130 KB). */
+	static final int LOGGED_TENANT_IDS_LENGTH = 2_000;
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchJobWorker.class);
 
@@ -54,12 +70,15 @@ class BatchJobWorker {
 
 	private final RecentTriggers recent;
 
+	private final UnparkedTriggers unparked;
+
 	private final Clock clock;
 
 	BatchJobWorker(TriggerParser parser, JobHandlers handlers, RetryTemplate jobRetryTemplate, RetryProperties retry,
 			OutcomePublisher outcomes, ErrorQueuePublisher errorQueue, BatchJobMetrics metrics, RecentTriggers recent,
-			Clock clock) {
+			UnparkedTriggers unparked, Clock clock) {
 		this.recent = recent;
+		this.unparked = unparked;
 		this.parser = parser;
 		this.handlers = handlers;
 		this.retryTemplate = jobRetryTemplate;
@@ -73,20 +92,25 @@ class BatchJobWorker {
 	@RabbitListener(id = "batchJobWorker", queues = "#{@batchJobsQueue.name}")
 	void onTrigger(Message message) {
 		long started = System.nanoTime();
-		String messageId = message.getMessageProperties().getMessageId();
-		String fallbackId = (messageId != null && !messageId.isBlank()) ? messageId : UUID.randomUUID().toString();
+		TriggerFailure reported = this.unparked.failureOf(message);
+		if (reported != null) {
+			// Reported already; the error queue refused it last time.
+			park(message, reported);
+			return;
+		}
 		JobTrigger trigger;
 		try {
-			trigger = this.parser.parse(message.getBody(), fallbackId);
+			trigger = this.parser.parse(message.getBody(), fallbackId(message));
 		}
 		catch (InvalidTriggerException ex) {
-			fail(message, new Failure(ex.triggerId(), ex.job(), metricJobName(ex.job()), 0, ex.getMessage(), ex),
+			fail(message, new TriggerFailure(ex.triggerId(), ex.job(), metricJobName(ex.job()), 0, ex.getMessage(), ex),
 					started);
 			return;
 		}
 		if (!this.recent.begin(trigger.id())) {
 			logger.warn("{} duplicate delivery dropped triggerId={} redelivered={}: this worker handles or handled it",
-					trigger.job(), trigger.id(), message.getMessageProperties().isRedelivered());
+					LogValues.escape(trigger.job()), LogValues.escape(trigger.id()),
+					message.getMessageProperties().isRedelivered());
 			return;
 		}
 		boolean handled = false;
@@ -104,23 +128,45 @@ class BatchJobWorker {
 		}
 	}
 
+	/**
+	 * The AMQP message id, which a trigger without an {@code id} takes as its own, when
+	 * it can be a trigger id; else a generated one.
+	 */
+	private static String fallbackId(Message message) {
+		String messageId = message.getMessageProperties().getMessageId();
+		if (messageId == null || messageId.isBlank()) {
+			return UUID.randomUUID().toString();
+		}
+		String problem = TriggerParser.idProblem(messageId);
+		if (problem == null) {
+			return messageId;
+		}
+		String generated = UUID.randomUUID().toString();
+		logger.warn("message_id \"{}\" is not usable as a trigger id: it {}; a trigger without an id gets {}",
+				LogValues.escape(messageId), problem, generated);
+		return generated;
+	}
+
 	private void handle(Message message, JobTrigger trigger, long started) {
+		String job = LogValues.escape(trigger.job());
+		String id = LogValues.escape(trigger.id());
 		JobHandler handler = this.handlers.find(trigger.job());
 		if (handler == null) {
 			String reason = "unknown job '" + trigger.job() + "' (known: " + String.join(", ", this.handlers.jobs())
 					+ ")";
-			fail(message, new Failure(trigger.id(), trigger.job(), BatchJobMetrics.UNKNOWN_JOB, 0, reason,
+			fail(message, new TriggerFailure(trigger.id(), trigger.job(), BatchJobMetrics.UNKNOWN_JOB, 0, reason,
 					new JobFailedException(reason)), started);
 			return;
 		}
 		String notRunnable = handler.notRunnableReason();
 		if (notRunnable != null) {
-			fail(message, new Failure(trigger.id(), trigger.job(), trigger.job(), 0, notRunnable,
+			fail(message, new TriggerFailure(trigger.id(), trigger.job(), trigger.job(), 0, notRunnable,
 					new JobFailedException(notRunnable)), started);
 			return;
 		}
-		logger.info("{} started triggerId={} tenantIds={} triggeredBy={} redelivered={}", trigger.job(), trigger.id(),
-				trigger.metadata().tenantIds(), trigger.triggeredBy(), message.getMessageProperties().isRedelivered());
+		logger.info("{} started triggerId={} tenantIds={} triggeredBy={} redelivered={}", job, id,
+				LogValues.escape(trigger.metadata().tenantIds().toString(), LOGGED_TENANT_IDS_LENGTH),
+				LogValues.escape(trigger.triggeredBy()), message.getMessageProperties().isRedelivered());
 		AtomicInteger attempts = new AtomicInteger();
 		try {
 			JobResult result = this.retryTemplate.execute(() -> attempt(handler, trigger, attempts.incrementAndGet()));
@@ -128,15 +174,14 @@ class BatchJobWorker {
 		}
 		catch (RetryException ex) {
 			if (Thread.currentThread().isInterrupted()) {
-				logger.warn("{} interrupted triggerId={} attempts={}: the trigger goes back to the queue",
-						trigger.job(), trigger.id(), attempts.get());
-				throw new ImmediateRequeueAmqpException("interrupted while running " + trigger.id(), ex);
+				logger.warn("{} interrupted triggerId={} attempts={}: the trigger goes back to the queue", job, id,
+						attempts.get());
+				throw new ImmediateRequeueAmqpException("interrupted while running " + id, ex);
 			}
 			JobFailedException cause = (ex.getCause() instanceof JobFailedException failed) ? failed
 					: new JobFailedException("unexpected error: " + ex.getCause().getClass().getName(), ex.getCause());
-			fail(message,
-					new Failure(trigger.id(), trigger.job(), trigger.job(), attempts.get(), cause.getMessage(), cause),
-					started);
+			fail(message, new TriggerFailure(trigger.id(), trigger.job(), trigger.job(), attempts.get(),
+					cause.getMessage(), cause), started);
 		}
 	}
 
@@ -147,7 +192,8 @@ class BatchJobWorker {
 		catch (TransientJobFailureException ex) {
 			if (attempt < this.retry.maxAttempts()) {
 				logger.warn("{} attempt failed triggerId={} attempt={} maxAttempts={} error=\"{}\": trying again",
-						trigger.job(), trigger.id(), attempt, this.retry.maxAttempts(), ex.getMessage());
+						LogValues.escape(trigger.job()), LogValues.escape(trigger.id()), attempt,
+						this.retry.maxAttempts(), LogValues.escape(ex.getMessage(), LOGGED_REASON_LENGTH));
 			}
 			throw ex;
 		}
@@ -155,8 +201,8 @@ class BatchJobWorker {
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			logger.error("{} attempt failed unexpectedly triggerId={} attempt={}", trigger.job(), trigger.id(), attempt,
-					ex);
+			logger.error("{} attempt failed unexpectedly triggerId={} attempt={}", LogValues.escape(trigger.job()),
+					LogValues.escape(trigger.id()), attempt, ex);
 			throw ex;
 		}
 	}
@@ -165,8 +211,8 @@ class BatchJobWorker {
 		Duration duration = Duration.ofNanos(System.nanoTime() - started);
 		logger.info(
 				"{} completed triggerId={} runId={} tenants={} driftChecked={} performanceChecked={} attempts={} durationMs={}",
-				trigger.job(), trigger.id(), result.runId(), result.tenants(), result.driftChecked(),
-				result.performanceChecked(), attempts, duration.toMillis());
+				LogValues.escape(trigger.job()), LogValues.escape(trigger.id()), LogValues.escape(result.runId()),
+				result.tenants(), result.driftChecked(), result.performanceChecked(), attempts, duration.toMillis());
 		this.metrics.completed(trigger.job(), duration, this.clock.instant());
 		boolean published = this.outcomes.publish(MessageTypes.JOB_COMPLETED,
 				new JobOutcome(trigger.job(), trigger.id(), result.runId(), result.tenants(), result.driftChecked(),
@@ -174,36 +220,74 @@ class BatchJobWorker {
 				trigger.job());
 		if (!published) {
 			// The trigger goes back to the queue: delivered again, the same
-			// Idempotency-Key
-			// gets the run's stored answer, and the outcome is published then.
-			throw new ImmediateRequeueAmqpException("outcome of trigger " + trigger.id() + " not published");
+			// Idempotency-Key gets the run's stored answer, and the outcome is published
+			// then.
+			throw new ImmediateRequeueAmqpException(
+					"outcome of trigger " + LogValues.escape(trigger.id()) + " not published");
 		}
 	}
 
-	private void fail(Message message, Failure failure, long started) {
+	private void fail(Message message, TriggerFailure failure, long started) {
 		Duration duration = Duration.ofNanos(System.nanoTime() - started);
 		logger.error("{} failed triggerId={} attempts={} durationMs={} error=\"{}\"",
-				(failure.job() != null) ? failure.job() : "batch job", failure.triggerId(), failure.attempts(),
-				duration.toMillis(), failure.reason());
+				(failure.job() != null) ? LogValues.escape(failure.job()) : "batch job",
+				LogValues.escape(failure.triggerId()), failure.attempts(), duration.toMillis(),
+				LogValues.escape(failure.reason(), LOGGED_REASON_LENGTH));
 		this.metrics.failed(failure.metricJobName(), duration);
 		this.outcomes.publish(MessageTypes.JOB_FAILED, new JobOutcome(failure.job(), failure.triggerId(), null, 0, 0, 0,
 				duration.toMillis(), failure.attempts(), failure.reason()), failure.metricJobName());
+		park(message, failure);
+	}
+
+	/**
+	 * Parks the failed message; when the error queue does not take it, puts it back in
+	 * the worker queue, or gives it up once that happened
+	 * {@value UnparkedTriggers#MAX_PARK_ATTEMPTS} times.
+	 */
+	private void park(Message message, TriggerFailure failure) {
 		try {
 			this.errorQueue.park(message, failure.cause(), failure.triggerId(), failure.job(), failure.attempts());
+			this.unparked.done(message);
 		}
 		catch (AmqpException ex) {
-			logger.error("failed trigger not parked in the error queue triggerId={}: it goes back to the worker queue",
-					failure.triggerId(), ex);
-			throw new ImmediateRequeueAmqpException("error queue refused trigger " + failure.triggerId(), ex);
+			int refused = this.unparked.refused(message, failure);
+			String id = LogValues.escape(failure.triggerId());
+			if (refused < UnparkedTriggers.MAX_PARK_ATTEMPTS) {
+				logger.error(
+						"failed trigger not parked in the error queue triggerId={} attempt={} maxAttempts={}: "
+								+ "it goes back to the worker queue",
+						id, refused, UnparkedTriggers.MAX_PARK_ATTEMPTS, ex);
+				throw new ImmediateRequeueAmqpException("error queue refused trigger " + id, ex);
+			}
+			this.unparked.done(message);
+			this.metrics.dropped(BatchJobMetrics.NOT_PARKED);
+			logger.error(
+					"failed trigger dropped: the error queue refused it {} times triggerId={} job={} bodyBytes={} "
+							+ "headerBytes={} error=\"{}\"",
+					refused, id, LogValues.escape(failure.job()), bodyBytes(message), headerBytes(message),
+					LogValues.escape(failure.reason(), LOGGED_REASON_LENGTH), ex);
 		}
+	}
+
+	private static int bodyBytes(Message message) {
+		return (message.getBody() != null) ? message.getBody().length : 0;
+	}
+
+	/**
+	 * About the size of the message's headers in the frame: names and values as UTF-8,
+	 * the table's own framing left out.
+	 */
+	private static long headerBytes(Message message) {
+		long bytes = 0;
+		for (Map.Entry<String, Object> header : message.getMessageProperties().getHeaders().entrySet()) {
+			bytes += header.getKey().getBytes(StandardCharsets.UTF_8).length;
+			bytes += String.valueOf(header.getValue()).getBytes(StandardCharsets.UTF_8).length;
+		}
+		return bytes;
 	}
 
 	private String metricJobName(String job) {
 		return (job != null && this.handlers.find(job) != null) ? job : BatchJobMetrics.UNKNOWN_JOB;
-	}
-
-	private record Failure(String triggerId, String job, String metricJobName, int attempts, String reason,
-			Throwable cause) {
 	}
 
 }

@@ -83,8 +83,8 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	TriggerParser triggerParser(JsonMapper jsonMapper) {
-		return new TriggerParser(jsonMapper);
+	TriggerParser triggerParser(JsonMapper jsonMapper, WorkerProperties worker) {
+		return new TriggerParser(jsonMapper, worker.maxMessageSize());
 	}
 
 	@Bean

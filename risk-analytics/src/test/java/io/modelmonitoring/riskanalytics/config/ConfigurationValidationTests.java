@@ -63,6 +63,15 @@ class ConfigurationValidationTests {
 	}
 
 	@Test
+	void aMaximumMessageSizeTooSmallForAnyTriggerFailsNamingTheKey() {
+		this.runner.withPropertyValues("batch_jobs.worker.max_message_size=100B").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("batch_jobs.worker.max_message_size must be at least 1KB, not 100B");
+		});
+	}
+
+	@Test
 	void securityOffNeedsNoSecret() {
 		this.runner.withPropertyValues("security.enabled=false", "security.jwt.hmac_secret=")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -3,6 +3,7 @@ package io.modelmonitoring.riskanalytics.support;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import io.modelmonitoring.contracts.MessageTypes;
@@ -69,6 +70,13 @@ public final class TestBroker implements AutoCloseable {
 	/** Publishes a trigger to the exchange with key {@code workflow.job.trigger}. */
 	public void publishTrigger(String body, String messageId) {
 		this.template.send(this.exchange, MessageTypes.JOB_TRIGGER, message(body, messageId));
+	}
+
+	/** Publishes a trigger as above, with AMQP headers of the test's choosing. */
+	public void publishTrigger(String body, String messageId, Map<String, Object> headers) {
+		Message message = message(body, messageId);
+		message.getMessageProperties().getHeaders().putAll(headers);
+		this.template.send(this.exchange, MessageTypes.JOB_TRIGGER, message);
 	}
 
 	/** Publishes straight to the worker's queue, as an operator does by hand. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,28 +11,18 @@ import java.util.stream.Stream;
 
 import io.modelmonitoring.riskanalytics.support.ScriptedMlService;
 import io.modelmonitoring.riskanalytics.support.TestBroker;
-import io.modelmonitoring.testsupport.TestServers;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import static io.modelmonitoring.riskanalytics.support.ScriptedMlService.problem;
@@ -43,45 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The worker against the local RabbitMQ (exchange and queues of this run only) and
- * ml-service played by MockWebServer. Retries wait 50 ms, doubling; the read timeout is
- * one second.
+ * The worker's paths of one trigger, as SPEC §3 and docs/risk-analytics.md describe them,
+ * against the shared application of {@link WorkerIntegrationTestBase}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class BatchJobWorkerIntegrationTests {
-
-	static final TestBroker broker = TestBroker.start();
-
-	static final ScriptedMlService mlService = new ScriptedMlService();
-
-	static final Duration WAIT = Duration.ofSeconds(20);
+class BatchJobWorkerIntegrationTests extends WorkerIntegrationTestBase {
 
 	static final Path SCRAPE = Path.of("target", "prometheus-scrape.txt");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
-		registry.add("messaging.exchange", () -> broker.exchange);
-		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
-		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);
-		registry.add("batch_jobs.retry.initial_delay", () -> "50ms");
-		registry.add("batch_jobs.retry.max_delay", () -> "200ms");
-		registry.add("services.ml_service.url", mlService::url);
-		registry.add("services.ml_service.read_timeout", () -> "1s");
-	}
-
-	@Autowired
-	JsonMapper json;
-
-	@LocalServerPort
-	int port;
-
-	@AfterAll
-	static void deleteQueues(@Autowired RabbitListenerEndpointRegistry listeners) {
-		listeners.stop();
-		broker.close();
-		mlService.close();
-	}
 
 	@Test
 	void fullTriggerRunsModelMonitoringAndPublishesCompleted() {
@@ -325,7 +281,9 @@ class BatchJobWorkerIntegrationTests {
 			.contains("batch_job_runs_total{job_name=\"unknown\",status=\"failed\"}")
 			.contains("batch_job_duration_seconds_bucket{job_name=\"model-monitoring\",le=")
 			.contains("batch_job_duration_seconds_count{job_name=\"model-monitoring\"}")
-			.contains("batch_job_last_success_timestamp_seconds{job_name=\"model-monitoring\"}");
+			.contains("batch_job_last_success_timestamp_seconds{job_name=\"model-monitoring\"}")
+			// Registered at start-up, so that an alert on its increase works at once.
+			.contains("batch_job_messages_dropped_total{reason=\"not_parked\"}");
 		String lastSuccess = scrape.lines()
 			.filter((line) -> line.startsWith("batch_job_last_success_timestamp_seconds{"))
 			.findFirst()
@@ -342,46 +300,6 @@ class BatchJobWorkerIntegrationTests {
 			.uri("/actuator/env")
 			.exchange((request, response) -> response.getStatusCode());
 		assertThat(env.value()).isEqualTo(404);
-	}
-
-	/**
-	 * The outcome of the trigger. The test queue is bound for {@code workflow.job.*}, so
-	 * it also receives the triggers the tests publish: those are skipped.
-	 */
-	private Message awaitOutcome(String triggerId) {
-		return await().atMost(WAIT)
-			.until(() -> broker.outcome((message) -> isOutcome(message) && triggerId.equals(correlationId(message))),
-					(found) -> found != null);
-	}
-
-	private static boolean isOutcome(Message message) {
-		return !"workflow.job.trigger".equals(message.getMessageProperties().getReceivedRoutingKey());
-	}
-
-	private Message awaitParked(String triggerId) {
-		return await().atMost(WAIT)
-			.until(() -> broker.parked(TestBroker.header("x-trigger-id", triggerId)), (found) -> found != null);
-	}
-
-	private String correlationId(Message message) {
-		JsonNode correlationId = read(message).get("correlationId");
-		return (correlationId != null) ? correlationId.stringValue() : null;
-	}
-
-	private JsonNode read(Message message) {
-		return read(TestBroker.body(message));
-	}
-
-	private JsonNode read(String text) {
-		return this.json.readTree(text);
-	}
-
-	private static String trigger(String id, String metadata) {
-		return """
-				{"id": "%s", "type": "workflow.job.trigger", "timestamp": "2026-11-22T06:00:00Z",
-				 "source": "workflow-orchestrator", "job": "model-monitoring", "metadata": %s, "triggeredBy": "schedule"}
-				"""
-			.formatted(id, metadata);
 	}
 
 	/** A 503 as ml-service sends it when a dependency is down. */

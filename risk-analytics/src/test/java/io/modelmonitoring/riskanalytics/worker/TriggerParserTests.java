@@ -3,19 +3,28 @@ package io.modelmonitoring.riskanalytics.worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import io.modelmonitoring.contracts.JobTrigger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TriggerParserTests {
 
-	private final TriggerParser parser = new TriggerParser(JsonMapper.builder().build());
+	static final DataSize DEFAULT_MAX = DataSize.ofKilobytes(256);
+
+	private final TriggerParser parser = new TriggerParser(JsonMapper.builder().build(), DEFAULT_MAX);
 
 	@Test
 	void readsTheFullTrigger() {
@@ -78,6 +87,83 @@ class TriggerParserTests {
 			.satisfies((ex) -> assertThat(ex.triggerId()).isEqualTo("fallback"));
 	}
 
+	/**
+	 * The bounds of TriggerRule and TenantIdRule, each one over and (below) just at the
+	 * bound. {@code \\u2028} and the like are JSON escapes: the parser reads the
+	 * character.
+	 */
+	static Stream<Arguments> overTheBounds() {
+		return Stream.of(
+				Arguments.of("an id of 256 characters", "{\"id\": \"" + "i".repeat(256) + "\", \"job\": \"j\"}",
+						"id must be at most 255 characters, not 256"),
+				Arguments.of("an id with CR LF", "{\"id\": \"t-1\\r\\nFORGED\", \"job\": \"j\"}",
+						"id must hold no control, format or line separator characters, not \"t-1\\r\\nFORGED\""),
+				Arguments.of("a job of 129 characters", "{\"job\": \"" + "j".repeat(129) + "\"}",
+						"job must be at most 128 characters, not 129"),
+				Arguments.of("a job with a LINE SEPARATOR", "{\"job\": \"model-monitoring\\u2028FORGED\"}",
+						"job must hold no control, format or line separator characters, not "
+								+ "\"model-monitoring\\u2028FORGED\""),
+				Arguments.of("a tenant id with a space", "{\"job\": \"j\", \"metadata\": {\"tenantIds\": [\"t 1\"]}}",
+						"metadata.tenantIds[0] must be 1 to 128 letters, digits, '.', '_', ':' or '-', not \"t 1\""),
+				Arguments.of("a tenant id of 129 characters",
+						"{\"job\": \"j\", \"metadata\": {\"tenantIds\": [\"t-1\", \"" + "t".repeat(129) + "\"]}}",
+						"metadata.tenantIds[1] must be 1 to 128 letters"),
+				Arguments.of("1,001 tenant ids",
+						"{\"job\": \"j\", \"metadata\": {\"tenantIds\": " + tenantIds(1001, 4) + "}}",
+						"metadata.tenantIds must hold at most 1000 tenant ids, not 1001"),
+				Arguments.of("a triggeredBy of 201 characters",
+						"{\"job\": \"j\", \"triggeredBy\": \"" + "b".repeat(201) + "\"}",
+						"triggeredBy must be at most 200 characters, not 201"),
+				Arguments.of("a triggeredBy with NEL", "{\"job\": \"j\", \"triggeredBy\": \"bob\\u0085FORGED\"}",
+						"triggeredBy must hold no control, format or line separator characters, not \"bob\\u0085FORGED\""),
+				Arguments.of("a triggeredBy with RLO", "{\"job\": \"j\", \"triggeredBy\": \"bob\\u202Eevil\"}",
+						"triggeredBy must hold no control"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("overTheBounds")
+	void aTriggerOverItsBoundsIsInvalid(String name, String body, String reason) {
+		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> parse(body))
+			.withMessageStartingWith(reason)
+			.satisfies((ex) -> assertThat(ex.triggerId()).isEqualTo("fallback"));
+	}
+
+	@Test
+	void aTriggerAtItsBoundsIsRead() {
+		String body = "{\"id\": \"" + "i".repeat(255) + "\", \"job\": \"" + "j".repeat(128) + "\", \"triggeredBy\": \""
+				+ "b".repeat(200) + "\", \"metadata\": {\"tenantIds\": " + tenantIds(1000, 128) + "}}";
+		assertThat(body.length()).as("the largest trigger the contract allows").isGreaterThan(130_000);
+
+		JobTrigger trigger = parse(body);
+
+		assertThat(trigger.id()).hasSize(255);
+		assertThat(trigger.job()).hasSize(128);
+		assertThat(trigger.triggeredBy()).hasSize(200);
+		assertThat(trigger.metadata().tenantIds()).hasSize(1000);
+	}
+
+	@Test
+	void aBodyOverTheMaximumSizeIsRefusedBeforeItIsParsed() {
+		TriggerParser small = new TriggerParser(JsonMapper.builder().build(), DataSize.ofKilobytes(1));
+		byte[] body = ("{\"job\": \"" + "j".repeat(1016)).getBytes(StandardCharsets.UTF_8);
+		assertThat(body.length).isEqualTo(1025);
+
+		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> small.parse(body, "fallback"))
+			.withMessage("message body of 1025 bytes is over batch_jobs.worker.max_message_size (1024 bytes)")
+			.satisfies((ex) -> assertThat(ex.triggerId()).isEqualTo("fallback"));
+		assertThat(small.parse("{\"job\": \"j\"}".getBytes(StandardCharsets.UTF_8), "fallback").job()).isEqualTo("j");
+	}
+
+	@Test
+	void aReasonQuotesARefusedValueEscapedAndCutShort() {
+		String body = "{\"job\": \"j\", \"metadata\": {\"tenantIds\": [\"\\r\\n" + "x".repeat(100_000) + "\"]}}";
+
+		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> parse(body))
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\r", "\n")
+				.contains("\\r\\nxxx", "...[truncated, 100002 chars]")
+				.hasSizeLessThan(300));
+	}
+
 	@Test
 	void aBadTenantListKeepsTheTriggerIdAndJob() {
 		assertThatExceptionOfType(InvalidTriggerException.class)
@@ -87,6 +173,13 @@ class TriggerParserTests {
 				assertThat(ex.triggerId()).isEqualTo("t-9");
 				assertThat(ex.job()).isEqualTo("model-monitoring");
 			});
+	}
+
+	/** A JSON list of {@code count} distinct tenant ids of {@code length} characters. */
+	static String tenantIds(int count, int length) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> "\"" + String.format("%0" + length + "d", i) + "\"")
+			.collect(Collectors.joining(",", "[", "]"));
 	}
 
 	private JobTrigger parse(String body) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.modelmonitoring.contracts.JobTrigger;
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.messaging.Confirmation;
 import io.modelmonitoring.messaging.PublisherConfirms;
@@ -25,13 +26,18 @@ import org.springframework.stereotype.Component;
  * and {@code type} = its type, mandatory (application.yml). A trigger counts as published
  * once the broker confirmed it and did not return it as unroutable; otherwise it is
  * published again, with the same id (the worker is idempotent on it), after a backoff, up
- * to {@code messaging.publish.attempts} times.
+ * to {@code messaging.publish.attempts} times. Its log lines take the job, tenant ids and
+ * {@code triggeredBy} through {@link LogValues#escape}: the API refuses what could forge
+ * a line, and the log does not rely on it.
  */
 @Component
 public class JobTriggerPublisher {
 
 	/** The trigger's {@code source}. */
 	public static final String SOURCE = "workflow-orchestrator";
+
+	/** How much of a trigger's tenant ids a log line lists (1,000 ids are 130 KB). */
+	static final int LOGGED_TENANT_IDS_LENGTH = 2_000;
 
 	private static final Logger log = LoggerFactory.getLogger(JobTriggerPublisher.class);
 
@@ -95,15 +101,15 @@ public class JobTriggerPublisher {
 			failure = attempt(trigger);
 			if (failure == null) {
 				this.metrics.published(job);
-				log.info("published trigger {} for job {} (tenants {}, triggered by {}, attempt {})", trigger.id(), job,
-						describe(tenantIds), triggeredBy, attempt);
+				log.info("published trigger {} for job {} (tenants {}, triggered by {}, attempt {})", trigger.id(),
+						LogValues.escape(job), describe(tenantIds), LogValues.escape(triggeredBy), attempt);
 				return trigger;
 			}
-			log.warn("trigger {} for job {}: attempt {} of {} failed: {}", trigger.id(), job, attempt,
+			log.warn("trigger {} for job {}: attempt {} of {} failed: {}", trigger.id(), LogValues.escape(job), attempt,
 					publish.attempts(), failure);
 		}
 		this.metrics.failed(job, TriggerMetrics.PUBLISH);
-		String message = "trigger " + trigger.id() + " for job " + job + " was not published after "
+		String message = "trigger " + trigger.id() + " for job " + LogValues.escape(job) + " was not published after "
 				+ publish.attempts() + " attempt(s): " + failure;
 		log.error(message);
 		throw new TriggerNotPublishedException(trigger.id(), message);
@@ -147,8 +153,9 @@ public class JobTriggerPublisher {
 		}
 	}
 
+	/** The tenants as a log line lists them: escaped, and cut after 2,000 characters. */
 	private static String describe(List<String> tenantIds) {
-		return tenantIds.isEmpty() ? "all" : String.join(",", tenantIds);
+		return tenantIds.isEmpty() ? "all" : LogValues.escape(String.join(",", tenantIds), LOGGED_TENANT_IDS_LENGTH);
 	}
 
 }

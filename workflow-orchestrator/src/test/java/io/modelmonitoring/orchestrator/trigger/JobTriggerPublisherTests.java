@@ -6,12 +6,16 @@ import java.util.List;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.orchestrator.schedule.BatchJobsProperties;
+import io.modelmonitoring.testsupport.LogCapture;
 import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
@@ -75,6 +79,34 @@ class JobTriggerPublisherTests {
 		assertThat(count("batch_job_trigger_failures", "publish")).isEqualTo(1);
 		assertThat(count("batch_job_trigger_failures", "lock")).isZero();
 		assertThat(count("batch_job_triggers", null)).isZero();
+	}
+
+	/**
+	 * The API refuses these values; the log does not rely on it. A tenant id or
+	 * triggeredBy that would end the line, or reverse it, is logged escaped.
+	 */
+	@Test
+	void aPublishedTriggerIsLoggedWithItsValuesEscaped() {
+		JobTriggerPublisher publisher = publisher(TestServers.RABBIT_PORT);
+		RabbitAdmin admin = new RabbitAdmin(this.connectionFactory);
+		TopicExchange exchange = new TopicExchange(EXCHANGE, false, true);
+		Queue queue = new Queue(TestServers.uniqueName("test.orchestrator.batch-jobs"), false, false, true);
+		admin.declareExchange(exchange);
+		admin.declareQueue(queue);
+		admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with(MessageTypes.JOB_TRIGGER));
+		try (LogCapture logs = LogCapture.start()) {
+			publisher.publish("model-monitoring", List.of("t-1\r\nERROR forged tenant"), "bob\u2028ERROR\u202Eforged");
+
+			assertThat(logs.events()).filteredOn((event) -> event.startsWith("published trigger"))
+				.singleElement()
+				.satisfies((event) -> assertThat(event).contains("tenants t-1\\r\\nERROR forged tenant")
+					.contains("triggered by bob\\u2028ERROR\\u202Eforged")
+					.doesNotContain("\r", "\n", "\u2028", "\u202E"));
+		}
+		finally {
+			admin.deleteQueue(queue.getName());
+			admin.deleteExchange(EXCHANGE);
+		}
 	}
 
 	private JobTriggerPublisher publisher(int port) {

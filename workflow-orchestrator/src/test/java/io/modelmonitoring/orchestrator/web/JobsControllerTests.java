@@ -109,6 +109,11 @@ class JobsControllerTests {
 			triggeredBy a number              | {"triggeredBy": 5}                        | triggeredBy
 			triggeredBy forging a log line    | {"triggeredBy": "bob\\nERROR forged"}     | triggeredBy
 			triggeredBy with a tab            | {"triggeredBy": "bob\\tsmith"}            | triggeredBy
+			triggeredBy with NEL (C1)         | {"triggeredBy": "bob\\u0085ERROR forged"} | triggeredBy
+			triggeredBy with LINE SEPARATOR   | {"triggeredBy": "bob\\u2028ERROR forged"} | triggeredBy
+			triggeredBy with PARAGRAPH SEP.   | {"triggeredBy": "bob\\u2029ERROR forged"} | triggeredBy
+			triggeredBy with RTL OVERRIDE     | {"triggeredBy": "bob\\u202Eevil"}         | triggeredBy
+			triggeredBy with a zero-width sp. | {"triggeredBy": "bo\\u200Bb"}             | triggeredBy
 			triggeredBy over 200 characters   | {"triggeredBy": "%s"}                     | triggeredBy
 			""")
 	void aBadBodyIsAProblemNamingTheFieldAndPublishesNothing(String name, String body, String field) throws Exception {
@@ -159,6 +164,17 @@ class JobsControllerTests {
 			.andExpect(jsonPath("$.tenantIds", contains("tenant-3", "tenant-1")))
 			.andExpect(jsonPath("$.triggeredBy").value("alice@example.com"));
 		then(this.publisher).should().publish("model-monitoring", List.of("tenant-3", "tenant-1"), "alice@example.com");
+	}
+
+	@Test
+	void aTriggeredByInAnyScriptIsAccepted() throws Exception {
+		given(this.publisher.publish(eq("model-monitoring"), anyList(), anyString()))
+			.willAnswer((call) -> published(call.getArgument(1), call.getArgument(2)));
+
+		this.mvc.perform(trigger("{\"triggeredBy\": \"J\u00f6rg M\u00fcller (\u30c7\u30fc\u30bf)\"}"))
+			.andExpect(status().isAccepted());
+		then(this.publisher).should()
+			.publish("model-monitoring", List.of(), "J\u00f6rg M\u00fcller (\u30c7\u30fc\u30bf)");
 	}
 
 	@Test
