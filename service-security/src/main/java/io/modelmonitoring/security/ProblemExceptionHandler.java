@@ -2,8 +2,11 @@ package io.modelmonitoring.security;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.contracts.ProblemTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,6 +39,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * like.
  */
 public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+	/** A key named in Jackson's duplicate-key message, when it is a plain field name. */
+	private static final Pattern DUPLICATE_KEY = Pattern.compile("[\"']([A-Za-z][A-Za-z0-9_]{0,63})[\"']");
 
 	/** The service's own handler's: its log configuration applies. */
 	private final Logger log = LoggerFactory.getLogger(getClass());
@@ -101,7 +108,12 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
 			problem = invalidRequest(bodyShape(), List.of());
 		}
 		else if (find(ex, JacksonException.class) != null) {
-			problem = invalidRequest("request body is not valid JSON", List.of());
+			JacksonException json = find(ex, JacksonException.class);
+			String duplicate = duplicateKey(json);
+			problem = (duplicate != null)
+					? invalidRequest(duplicate + ": appears more than once; each key may be given once",
+							List.of(duplicate))
+					: invalidRequest("request body is not valid JSON", List.of());
 		}
 		else {
 			problem = invalidRequest("request body cannot be read", List.of());
@@ -147,6 +159,29 @@ public abstract class ProblemExceptionHandler extends ResponseEntityExceptionHan
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The firewall checks a header when it is read, so a refused header value surfaces
+	 * here, inside the request: the same 400 as a refusal before it.
+	 */
+	@ExceptionHandler
+	ProblemDetail requestRejected(RequestRejectedException ex) {
+		this.log.info("request refused by the firewall: {}", LogValues.escape(ex.getMessage()));
+		return invalidRequest(ProblemRequestRejectedHandler.DETAIL, List.of());
+	}
+
+	/**
+	 * The key a duplicate-key refusal names, when it names one that is a plain field name
+	 * (it is echoed back, so nothing else is).
+	 */
+	private static String duplicateKey(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		if (message == null || !message.startsWith("Duplicate")) {
+			return null;
+		}
+		Matcher name = DUPLICATE_KEY.matcher(message);
+		return name.find() ? name.group(1) : "body";
 	}
 
 	private static String fieldPath(List<JacksonException.Reference> path) {

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The lock on a service's API, imported by each service with its {@link ProtectedApi}:
@@ -26,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(SecurityProperties.class)
+@Import(StrictJson.class)
 public class ServiceSecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceSecurityConfiguration.class);
@@ -84,6 +87,15 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	JacksonModule problemMemberOrder() {
 		return ProblemMemberOrder.module();
+	}
+
+	/**
+	 * Refusals of the firewall as problem+json; see
+	 * {@link ProblemRequestRejectedHandler}.
+	 */
+	@Bean
+	RequestRejectedHandler problemRequestRejectedHandler() {
+		return new ProblemRequestRejectedHandler();
 	}
 
 	/** No users and no generated password: callers authenticate with tokens only. */

@@ -5,14 +5,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import com.mongodb.MongoException;
 import io.modelmonitoring.contracts.EventEnvelope;
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -33,8 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventOutbox {
 
-	private static final Logger log = LoggerFactory.getLogger(EventOutbox.class);
-
 	static final String COLLECTION = "ml_event_outbox";
 
 	static final String PENDING = "pending";
@@ -54,15 +48,17 @@ public class EventOutbox {
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
-		try {
-			mongo.indexOps(COLLECTION)
-				.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
-			mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC));
-		}
-		catch (DataAccessException | MongoException ex) {
-			// only for speed: the service starts without them while MongoDB is away
-			log.warn("outbox indexes not created (MongoDB unreachable?): {}", ex.getMessage());
-		}
+	}
+
+	/**
+	 * The relay's and the runs' indexes, ensured with every run's events (a no-op once
+	 * they exist): a database recreated empty gets them back without a restart, and the
+	 * service starts while MongoDB is away.
+	 */
+	private void ensureIndexes() {
+		this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("status", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
+		this.mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC));
 	}
 
 	/**
@@ -71,6 +67,7 @@ public class EventOutbox {
 	 * @return the run's events that are still to be published, in order
 	 */
 	public List<OutboxEntry> record(String runId, List<EventEnvelope<?>> events) {
+		ensureIndexes();
 		Instant now = this.clock.instant();
 		for (int i = 0; i < events.size(); i++) {
 			EventEnvelope<?> event = events.get(i);

@@ -42,6 +42,18 @@ class ModelMonitoringController {
 
 	private static final int MAX_KEY_LENGTH = 255;
 
+	/**
+	 * An idempotency key is printable ASCII, as HTTP field values are meant to be: a byte
+	 * such as 0x85 reads as a line break in some log viewers.
+	 */
+	private static final java.util.regex.Pattern KEY_ALPHABET = java.util.regex.Pattern.compile("[\\x20-\\x7E]+");
+
+	/**
+	 * The earliest asOf taken: a run needs 60 days of windows before it, and an instant
+	 * near the ends of time would overflow them. No inference log is older.
+	 */
+	static final Instant EARLIEST_AS_OF = Instant.parse("2000-01-01T00:00:00Z");
+
 	private final ModelMonitoringService monitoring;
 
 	private final MonitoringRunStore runs;
@@ -67,8 +79,13 @@ class ModelMonitoringController {
 		if (request.asOf() != null && request.asOf().isAfter(now.plus(CLOCK_SKEW))) {
 			throw new InvalidFieldException("asOf", "must not be in the future");
 		}
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH)) {
-			throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+		if (request.asOf() != null && request.asOf().isBefore(EARLIEST_AS_OF)) {
+			throw new InvalidFieldException("asOf", "must not be before " + EARLIEST_AS_OF);
+		}
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH
+				|| !KEY_ALPHABET.matcher(idempotencyKey).matches())) {
+			throw new InvalidFieldException(IDEMPOTENCY_KEY,
+					"must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters");
 		}
 		RunOutcome outcome = this.monitoring.runForTenants(request.tenantIdsOrEmpty(), request.asOf(),
 				request.options(), idempotencyKey);

@@ -54,8 +54,6 @@ public class MonitoringRunStore {
 
 	private final Clock clock;
 
-	private volatile boolean keyIndexed;
-
 	MonitoringRunStore(MongoTemplate mongo, ModelResultStore results, JsonMapper json, RunProperties properties,
 			Clock clock) {
 		this.mongo = mongo;
@@ -67,16 +65,14 @@ public class MonitoringRunStore {
 	}
 
 	/**
-	 * The unique index the idempotency of keyed runs rests on, made before the first
-	 * keyed run rather than at start-up, so that the service starts while MongoDB is
-	 * away. Sparse: runs without a key do not collide on a missing one.
+	 * The unique index the idempotency of keyed runs rests on, ensured before every keyed
+	 * run (a no-op once it exists) rather than once: a database recreated empty gets it
+	 * back at the next run, not at the next restart. Sparse: runs without a key do not
+	 * collide on a missing one.
 	 */
 	private void ensureKeyIndex() {
-		if (!this.keyIndexed) {
-			mongoCall(() -> this.mongo.indexOps(COLLECTION)
-				.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse()));
-			this.keyIndexed = true;
-		}
+		mongoCall(() -> this.mongo.indexOps(COLLECTION)
+			.createIndex(new Index().on("idempotencyKey", Sort.Direction.ASC).unique().sparse()));
 	}
 
 	void started(String runId, Instant asOf, List<String> tenantIds, Instant startedAt) {

@@ -1,6 +1,8 @@
 package io.modelmonitoring.mlservice.monitoring;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -217,6 +219,73 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 			this.mongo.remove(Query.query(Criteria.where("_id").in("injection-a", "injection-literal")),
 					"ml_evaluations");
 		}
+	}
+
+	/** Each a dry run, so that a body wrongly taken moves no other test's alerts. */
+	static Stream<Arguments> bodiesThatWouldWidenOrBreakARun() {
+		return Stream.of(
+				Arguments.of("a duplicate key, the second widening the run to every tenant",
+						"{\"tenantIds\": [\"tenant-1\"], \"dryRun\": true, \"tenantIds\": []}", "tenantIds"),
+				Arguments.of("an asOf at the start of time",
+						"{\"asOf\": \"-999999999-01-01T00:00:00Z\", \"dryRun\": true}", "asOf"),
+				Arguments.of("a numeric asOf past what an instant holds", "{\"asOf\": 1e300, \"dryRun\": true}",
+						"asOf"),
+				Arguments.of("an asOf of 1970", "{\"asOf\": \"1970-01-01T00:00:00Z\", \"dryRun\": true}", "asOf"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("bodiesThatWouldWidenOrBreakARun")
+	void aBodyThatWouldWidenOrBreakARunIsA400NamingTheField(String name, String body, String field,
+			CapturedOutput output) throws Exception {
+		HttpResponse<String> response = post(body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.body());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
+		assertThat(problem.path("fields").toString()).isEqualTo("[\"" + field + "\"]");
+		assertThat(output.getAll()).doesNotContain("request failed unexpectedly");
+	}
+
+	/**
+	 * The byte 0x85 sent raw (an HTTP client of Java's would not send it): Tomcat reads
+	 * it as U+0085, a line break to some log viewers.
+	 */
+	@Test
+	void anIdempotencyKeyOutsidePrintableAsciiIsA400NamingIt(CapturedOutput output) throws Exception {
+		byte[] body = "{\"tenantIds\": [\"tenant-none\"], \"dryRun\": true}".getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream request = new ByteArrayOutputStream();
+		request.write(("POST /api/v1/ml/model-monitoring/run HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+				+ "Content-Type: application/json\r\nAuthorization: Bearer " + TestTokens.ML_SERVICE.valid()
+				+ "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\nIdempotency-Key: key-")
+			.getBytes(StandardCharsets.US_ASCII));
+		request.write(0x85);
+		request.write("-1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+		request.write(body);
+		String answer;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.toByteArray());
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 400");
+		assertThat(answer).contains("\"type\":\"urn:model-monitoring:problem:invalid-request\"")
+			.contains("not allowed")
+			.doesNotContain("\u0085");
+		assertThat(output.getAll()).doesNotContain("request failed unexpectedly");
+	}
+
+	/**
+	 * An encoded semicolon passes Tomcat and meets Spring Security's firewall. (An
+	 * encoded slash is refused by Tomcat itself, with its own page.)
+	 */
+	@Test
+	void aPathTheFirewallRefusesIsA400Problem() throws Exception {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri("/runs/a%3Bb"))
+			.header("Authorization", "Bearer " + TestTokens.ML_SERVICE.valid())
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(this.json.readTree(response.body()).path("type").asString())
+			.isEqualTo("urn:model-monitoring:problem:invalid-request");
 	}
 
 	private void assertPayloadTooLarge(HttpResponse<String> response) {

@@ -104,6 +104,7 @@ class JobsControllerTests {
 			129 characters                    | {"tenantIds": ["%s"]}                     | tenantIds[0]
 			a newline in a tenant id          | {"tenantIds": ["tenant-1\\nforged"]}      | tenantIds[0]
 			a misspelt tenantIds              | {"tenantId": ["tenant-1"]}                | tenantId
+			tenantIds twice, widening the run | {"tenantIds": ["tenant-1"], "tenantIds": []} | tenantIds
 			triggeredBy blank                 | {"triggeredBy": " "}                      | triggeredBy
 			triggeredBy posing as the schedule| {"triggeredBy": "schedule"}               | triggeredBy
 			triggeredBy a number              | {"triggeredBy": 5}                        | triggeredBy
