@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.scan.drift.DriftCheck;
@@ -20,6 +21,7 @@ import io.modelmonitoring.scan.lake.LogScanRequest;
 import io.modelmonitoring.scan.lake.LogScanResult;
 import io.modelmonitoring.mlservice.monitoring.RunResponses.Delivery;
 import io.modelmonitoring.mlservice.monitoring.RunResponses.Performance;
+import io.modelmonitoring.mlservice.mongo.DependencyUnavailableException;
 import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
@@ -91,7 +93,25 @@ public class ModelMonitoringService {
 	 * @param idempotencyKey null, or the key that makes a repeated request one run
 	 */
 	public RunOutcome runForTenants(List<String> tenantIds, Instant requestedAsOf, String idempotencyKey) {
-		return this.admission.admit(tenantIds, requestedAsOf, idempotencyKey, this::run);
+		Instant requestedAt = this.clock.instant();
+		AtomicBoolean started = new AtomicBoolean();
+		try {
+			return this.admission.admit(tenantIds, requestedAsOf, idempotencyKey, (runId, tenants, asOf, startedAt) -> {
+				started.set(true);
+				return run(runId, tenants, asOf, startedAt);
+			});
+		}
+		catch (DependencyUnavailableException ex) {
+			// run() counts the failures of a run it executed; a request refused before
+			// that (MongoDB out of reach while admitting it) is a failed run too.
+			if (!started.get()) {
+				long durationMs = Duration.between(requestedAt, this.clock.instant()).toMillis();
+				this.metrics.runEnded(RunStatus.FAILED, Duration.ofMillis(durationMs));
+				log.error("model-monitoring run failed before it started tenants={} durationMs={} error=\"{}\"",
+						tenantIds.isEmpty() ? "all" : tenantIds.size(), durationMs, ex.getMessage());
+			}
+			throw ex;
+		}
 	}
 
 	private MonitoringRunResponse run(String runId, List<String> tenantIds, Instant asOf, Instant startedAt) {
