@@ -185,7 +185,7 @@ class BatchJobWorker {
 		logger.error("{} failed triggerId={} attempts={} durationMs={} error=\"{}\"",
 				(failure.job() != null) ? failure.job() : "batch job", failure.triggerId(), failure.attempts(),
 				duration.toMillis(), failure.reason());
-		this.metrics.failed(failure.metricJobName(), duration);
+		this.metrics.failed(failure.metricJobName(), duration, this.clock.instant());
 		this.outcomes.publish(MessageTypes.JOB_FAILED, new JobOutcome(failure.job(), failure.triggerId(), null, 0, 0, 0,
 				duration.toMillis(), failure.attempts(), failure.reason()), failure.metricJobName());
 		try {
