@@ -10,10 +10,14 @@ the services really export.
 - every metric name they use is in a real /actuator/prometheus scrape written by a service's
   tests (<module>/target/prometheus-scrape.txt). A name that SPEC section 8 gives to a module
   whose scrape is missing is reported as unverified (an error with --require-scrapes);
-- every alert has a summary and a runbook_url whose anchor is a heading of the runbook;
+- every alert has a summary and a runbook_url ${RUNBOOK_BASE_URL}/model-monitoring.md#<anchor>,
+  whose anchor is a heading of the runbook; the base is filled in at deployment
+  (deployment/render-config.sh). With --rendered-rules, the rules as that script rendered them
+  are read too: every runbook_url there must be an absolute http(s) URL with such an anchor;
 - the Grafana provisioning files parse (when PyYAML is installed).
 
-Usage: check_monitoring.py [--require-scrapes]   (run from anywhere; exit 1 on any error)
+Usage: check_monitoring.py [--require-scrapes] [--rendered-rules DIR]
+  (run from anywhere; exit 1 on any error)
 """
 
 import json
@@ -23,12 +27,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOYMENT = ROOT / "deployment"
 DASHBOARDS = sorted((DEPLOYMENT / "grafana" / "dashboards").glob("*.json"))
 RULE_FILES = sorted((DEPLOYMENT / "prometheus" / "rules").glob("*.yml"))
 RUNBOOK = ROOT / "docs" / "runbooks" / "model-monitoring.md"
+# Where the runbooks folder is read, filled in at deployment: every runbook_url starts with it.
+RUNBOOK_BASE = "${RUNBOOK_BASE_URL}"
 MODULES = ("workflow-orchestrator", "risk-analytics", "ml-service")
 SCRAPE = "target/prometheus-scrape.txt"
 
@@ -36,14 +43,18 @@ SCRAPE = "target/prometheus-scrape.txt"
 # from any service.
 OWNERS = {
     "batch_job_triggers_total": "workflow-orchestrator",
+    "batch_job_trigger_failures_total": "workflow-orchestrator",
     "batch_job_duration_seconds": "risk-analytics",
     "batch_job_runs_total": "risk-analytics",
     "batch_job_last_success_timestamp_seconds": "risk-analytics",
+    "batch_job_last_failure_timestamp_seconds": "risk-analytics",
+    "batch_job_outcome_publish_failures_total": "risk-analytics",
     "ml_drift_checks_total": "ml-service",
     "ml_drift_detections_total": "ml-service",
     "ml_performance_degraded_total": "ml-service",
     "ml_model_monitoring_runs_total": "ml-service",
     "ml_model_monitoring_run_duration_seconds": "ml-service",
+    "ml_events_pending": "ml-service",
 }
 HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum", "_max")
 
@@ -202,24 +213,54 @@ def runbook_anchors():
     return anchors
 
 
-def check_rules(expressions):
+def check_rules(expressions, rendered_dir):
     """Alert expressions (promtool check rules has parsed them already) and their annotations."""
     anchors = runbook_anchors()
     for path in RULE_FILES:
-        text = path.read_text()
-        for expr, alert in alert_blocks(text):
+        for expr, alert in alert_blocks(path.read_text()):
             expressions.append((f"{path.name} alert {alert['name']}", expr))
             if "summary:" not in alert["block"]:
                 error(f"{path.name}: alert {alert['name']} has no summary")
-            url = re.search(r"runbook_url:\s*(\S+)", alert["block"])
-            if not url:
-                error(f"{path.name}: alert {alert['name']} has no runbook_url")
+            url = runbook_url(path, alert)
+            if url is None:
                 continue
-            target, _, anchor = url.group(1).strip("\"'").partition("#")
-            if target != str(RUNBOOK.relative_to(ROOT)):
-                error(f"{path.name}: alert {alert['name']}: runbook_url {url.group(1)} is not the runbook")
-            elif anchor not in anchors:
-                error(f"{path.name}: alert {alert['name']}: the runbook has no section #{anchor}")
+            if not url.startswith(RUNBOOK_BASE + "/"):
+                error(f"{path.name}: alert {alert['name']}: runbook_url {url} does not start with {RUNBOOK_BASE}/")
+                continue
+            check_runbook_target(path.name, alert, url[len(RUNBOOK_BASE) + 1:], anchors)
+    if rendered_dir is None:
+        return
+    rendered = sorted(Path(rendered_dir).glob("*.yml"))
+    if [p.name for p in rendered] != [p.name for p in RULE_FILES]:
+        error(f"{rendered_dir}: holds {[p.name for p in rendered]}, not the rendered {[p.name for p in RULE_FILES]}")
+    for path in rendered:
+        for _, alert in alert_blocks(path.read_text()):
+            url = runbook_url(path, alert)
+            if url is None:
+                continue
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.netloc:
+                error(f"rendered {path.name}: alert {alert['name']}: runbook_url {url} is not an absolute http(s) URL")
+                continue
+            page = parts.path.rsplit("/", 1)[-1]
+            check_runbook_target(f"rendered {path.name}", alert, f"{page}#{parts.fragment}", anchors)
+
+
+def runbook_url(path, alert):
+    url = re.search(r"runbook_url:\s*(\S+)", alert["block"])
+    if not url:
+        error(f"{path.name}: alert {alert['name']} has no runbook_url")
+        return None
+    return url.group(1).strip("\"'")
+
+
+def check_runbook_target(where, alert, target, anchors):
+    """target: the runbook's file name relative to docs/runbooks/, then #anchor."""
+    page, _, anchor = target.partition("#")
+    if page != RUNBOOK.name:
+        error(f"{where}: alert {alert['name']}: runbook_url points at {page}, not the runbook {RUNBOOK.name}")
+    elif anchor not in anchors:
+        error(f"{where}: alert {alert['name']}: the runbook has no section #{anchor}")
 
 
 def alert_blocks(text):
@@ -316,14 +357,22 @@ def check_provisioning():
 
 
 def main():
-    require_scrapes = "--require-scrapes" in sys.argv[1:]
+    args = sys.argv[1:]
+    require_scrapes = "--require-scrapes" in args
+    rendered_dir = None
+    if "--rendered-rules" in args:
+        index = args.index("--rendered-rules")
+        if index + 1 >= len(args):
+            print("usage: check_monitoring.py [--require-scrapes] [--rendered-rules DIR]", file=sys.stderr)
+            return 2
+        rendered_dir = args[index + 1]
     expressions = []
     for path in DASHBOARDS:
         check_dashboard(path, expressions)
     if not DASHBOARDS:
         error("no dashboards in deployment/grafana/dashboards")
     dashboard_count = len(expressions)
-    check_rules(expressions)
+    check_rules(expressions, rendered_dir)
     parse_with_promtool(expressions[:dashboard_count])
     check_provisioning()
     scrapes = read_scrapes()

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.scan.drift.DriftCheck;
@@ -25,6 +26,7 @@ import io.modelmonitoring.mlservice.findings.FindingLifecycle;
 import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
 import io.modelmonitoring.mlservice.runs.RunOptions;
+import io.modelmonitoring.mlservice.mongo.DependencyUnavailableException;
 import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
@@ -106,8 +108,26 @@ public class ModelMonitoringService {
 	 */
 	public RunOutcome runForTenants(List<String> tenantIds, Instant requestedAsOf, RunOptions options,
 			String idempotencyKey) {
-		return this.admission.admit(tenantIds, requestedAsOf, options, idempotencyKey,
-				(runId, tenants, asOf, startedAt) -> run(runId, tenants, asOf, startedAt, options));
+		Instant requestedAt = this.clock.instant();
+		AtomicBoolean started = new AtomicBoolean();
+		try {
+			return this.admission.admit(tenantIds, requestedAsOf, options, idempotencyKey,
+					(runId, tenants, asOf, startedAt) -> {
+						started.set(true);
+						return run(runId, tenants, asOf, startedAt, options);
+					});
+		}
+		catch (DependencyUnavailableException ex) {
+			// run() counts the failures of a run it executed; a request refused before
+			// that (MongoDB out of reach while admitting it) is a failed run too.
+			if (!started.get()) {
+				long durationMs = Duration.between(requestedAt, this.clock.instant()).toMillis();
+				this.metrics.runEnded(RunStatus.FAILED, Duration.ofMillis(durationMs));
+				log.error("model-monitoring run failed before it started tenants={} durationMs={} error=\"{}\"",
+						tenantIds.isEmpty() ? "all" : tenantIds.size(), durationMs, ex.getMessage());
+			}
+			throw ex;
+		}
 	}
 
 	private MonitoringRunResponse run(String runId, List<String> tenantIds, Instant asOf, Instant startedAt,

@@ -24,6 +24,9 @@ import org.springframework.stereotype.Component;
  * {@code failed};</li>
  * <li>{@code batch_job_last_success_timestamp_seconds{job_name}}: registered at the first
  * success after start-up, absent before;</li>
+ * <li>{@code batch_job_last_failure_timestamp_seconds{job_name}}: the same for failures.
+ * Neither survives a restart; the alert rules read their last value from Prometheus'
+ * history ({@code max_over_time}), which does;</li>
  * <li>{@code batch_job_outcome_publish_failures_total{job_name}}: outcomes the broker did
  * not confirm;</li>
  * <li>{@code batch_job_messages_dropped_total{reason}}: messages acknowledged without
@@ -44,6 +47,8 @@ class BatchJobMetrics {
 
 	private final Map<String, AtomicLong> lastSuccessMillis = new ConcurrentHashMap<>();
 
+	private final Map<String, AtomicLong> lastFailureMillis = new ConcurrentHashMap<>();
+
 	BatchJobMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		droppedCounter(NOT_PARKED);
@@ -51,11 +56,18 @@ class BatchJobMetrics {
 
 	void completed(String jobName, Duration duration, Instant at) {
 		record(jobName, "completed", duration);
-		this.lastSuccessMillis.computeIfAbsent(jobName, this::registerLastSuccess).set(at.toEpochMilli());
+		this.lastSuccessMillis
+			.computeIfAbsent(jobName, (name) -> registerTimestamp("batch_job_last_success_timestamp_seconds",
+					"When the job last completed, in seconds since the epoch; absent until the first success", name))
+			.set(at.toEpochMilli());
 	}
 
-	void failed(String jobName, Duration duration) {
+	void failed(String jobName, Duration duration, Instant at) {
 		record(jobName, "failed", duration);
+		this.lastFailureMillis
+			.computeIfAbsent(jobName, (name) -> registerTimestamp("batch_job_last_failure_timestamp_seconds",
+					"When the job last failed, in seconds since the epoch; absent until the first failure", name))
+			.set(at.toEpochMilli());
 	}
 
 	void outcomeNotPublished(String jobName) {
@@ -94,10 +106,10 @@ class BatchJobMetrics {
 			.increment();
 	}
 
-	private AtomicLong registerLastSuccess(String jobName) {
+	private AtomicLong registerTimestamp(String name, String description, String jobName) {
 		AtomicLong millis = new AtomicLong();
-		Gauge.builder("batch_job_last_success_timestamp_seconds", millis, (value) -> value.get() / 1000.0)
-			.description("When the job last completed, in seconds since the epoch; absent until the first success")
+		Gauge.builder(name, millis, (value) -> value.get() / 1000.0)
+			.description(description)
 			.tag("job_name", jobName)
 			.register(this.registry);
 		return millis;

@@ -233,7 +233,7 @@ class BatchJobWorker {
 				(failure.job() != null) ? LogValues.escape(failure.job()) : "batch job",
 				LogValues.escape(failure.triggerId()), failure.attempts(), duration.toMillis(),
 				LogValues.escape(failure.reason(), LOGGED_REASON_LENGTH));
-		this.metrics.failed(failure.metricJobName(), duration);
+		this.metrics.failed(failure.metricJobName(), duration, this.clock.instant());
 		this.outcomes.publish(MessageTypes.JOB_FAILED, new JobOutcome(failure.job(), failure.triggerId(), null, 0, 0, 0,
 				duration.toMillis(), failure.attempts(), failure.reason()), failure.metricJobName());
 		park(message, failure);

@@ -283,13 +283,15 @@ class BatchJobWorkerIntegrationTests extends WorkerIntegrationTestBase {
 			.contains("batch_job_duration_seconds_count{job_name=\"model-monitoring\"}")
 			.contains("batch_job_last_success_timestamp_seconds{job_name=\"model-monitoring\"}")
 			// Registered at start-up, so that an alert on its increase works at once.
-			.contains("batch_job_messages_dropped_total{reason=\"not_parked\"}");
-		String lastSuccess = scrape.lines()
-			.filter((line) -> line.startsWith("batch_job_last_success_timestamp_seconds{"))
-			.findFirst()
-			.orElseThrow();
-		double seconds = Double.parseDouble(lastSuccess.substring(lastSuccess.lastIndexOf(' ') + 1));
-		assertThat(seconds).isBetween(Instant.now().getEpochSecond() - 60.0, Instant.now().getEpochSecond() + 1.0);
+			.contains("batch_job_messages_dropped_total{reason=\"not_parked\"}")
+			.contains("batch_job_last_failure_timestamp_seconds{job_name=\"unknown\"}");
+		for (String series : List.of("batch_job_last_success_timestamp_seconds{job_name=\"model-monitoring\"}",
+				"batch_job_last_failure_timestamp_seconds{job_name=\"unknown\"}")) {
+			String line = scrape.lines().filter((candidate) -> candidate.startsWith(series)).findFirst().orElseThrow();
+			double seconds = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+			assertThat(seconds).as(series)
+				.isBetween(Instant.now().getEpochSecond() - 60.0, Instant.now().getEpochSecond() + 1.0);
+		}
 		// The deployment check compares the dashboards' and alerts' metric names with it.
 		Files.createDirectories(SCRAPE.getParent());
 		Files.writeString(SCRAPE, scrape, StandardCharsets.UTF_8);
