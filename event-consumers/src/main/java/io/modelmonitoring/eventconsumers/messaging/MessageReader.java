@@ -33,7 +33,7 @@ public class MessageReader {
 
 	private final Clock clock;
 
-	MessageReader(JsonMapper jsonMapper, MessagingProperties messaging, Clock clock) {
+	public MessageReader(JsonMapper jsonMapper, MessagingProperties messaging, Clock clock) {
 		this.reader = jsonMapper.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		this.messaging = messaging;
 		this.clock = clock;
