@@ -145,6 +145,16 @@ class LocalDirectoryAuditTrailTests {
 			.withMessageContaining("audit_log.local_path must be an existing directory");
 	}
 
+	@Test
+	void azureAndALocalPathTogetherFailStartUpNamingBothKeys() {
+		AuditLogProperties properties = new AuditLogProperties("UseDevelopmentStorage=true", "ml-audit",
+				"/ml_audit_log", this.root.toString(), "q", "q.errors", null);
+
+		assertThatExceptionOfType(RuntimeException.class).isThrownBy(() -> AuditConfiguration.create(properties))
+			.withMessageContaining("audit_log.connection_string is set as well; set only one of "
+					+ "audit_log.connection_string (AUDIT_LOG_CONNECTION_STRING, Azure) and audit_log.local_path");
+	}
+
 	private MLAuditConsumer consumer(Instant now) {
 		MessagingProperties messaging = new MessagingProperties("coder_events", Duration.ofSeconds(10),
 				DataSize.ofMegabytes(1));
