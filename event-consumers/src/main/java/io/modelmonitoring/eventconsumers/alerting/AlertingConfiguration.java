@@ -57,12 +57,17 @@ class AlertingConfiguration {
 				.build(settings))
 			.baseUrl(url)
 			.build();
-		log.info("alert forwarder: posting to {}{}; consuming queue {}; runbook {}", url,
+		log.info("alert forwarder: posting to {}{}; consuming queue {}; runbook {}", shown(url),
 				AlertmanagerClient.ALERTS_PATH, properties.queue(),
 				(properties.runbookBaseUrl() == null || properties.runbookBaseUrl().isBlank())
 						? "not set (alerting.runbook_base_url): alerts carry no runbook_url"
 						: properties.runbookBaseUrl());
-		return new AlertmanagerClient(rest, url, metrics);
+		return new AlertmanagerClient(rest, shown(url), metrics);
+	}
+
+	/** The URL as logs, health and parked messages show it: without user and password. */
+	static String shown(String url) {
+		return url.replaceFirst("^(https?://)[^/@]*@", "$1");
 	}
 
 	@Bean

@@ -70,8 +70,11 @@ class AlertmanagerClient {
 		}
 		catch (ResourceAccessException ex) {
 			this.metrics.requestFailed("unreachable");
+			// The JDK's ConnectException has no message of its own: its class says it.
+			Throwable cause = ex.getMostSpecificCause();
+			String why = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 			throw new AlertmanagerUnavailableException(
-					"Alertmanager at " + this.url + " cannot be reached: " + ex.getMessage(), ex);
+					"Alertmanager at " + this.url + " cannot be reached (" + why + ")", ex);
 		}
 		catch (RestClientResponseException ex) {
 			HttpStatusCode status = ex.getStatusCode();
