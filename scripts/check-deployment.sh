@@ -119,7 +119,7 @@ python3 deployment/checks/check_monitoring.py "$@" --rendered-rules "$RENDERED/r
 
 echo "== docs/configuration.md against the services' configuration metadata"
 metadata=()
-for module in service-security ml-service risk-analytics workflow-orchestrator; do
+for module in service-security ml-service risk-analytics workflow-orchestrator event-consumers; do
   file="$module/target/classes/META-INF/spring-configuration-metadata.json"
   if [ ! -f "$file" ]; then
     echo "ERROR: $file is missing: build the services first (./mvnw -DskipTests package)" >&2

@@ -110,3 +110,74 @@ ensure_chromium() {
   fi
   echo "Chromium: installed $("$CHROMIUM_BINARY_PATH" --version 2>/dev/null) and $("$CHROMEDRIVER_PATH" --version 2>/dev/null | cut -d' ' -f1-2)"
 }
+
+# The alert forwarder's tests (event-consumers) post to a real Alertmanager: Debian's
+# prometheus-alertmanager, started here on 127.0.0.1:9093 with a throwaway configuration and
+# storage under target/, no clustering, and stopped on exit like Azurite.
+ALERTMANAGER_BINARY=/usr/bin/prometheus-alertmanager
+ALERTMANAGER_PORT="${ALERTMANAGER_PORT:-9093}"
+ALERTMANAGER_PID=""
+
+ensure_alertmanager() {
+  if port_open "$ALERTMANAGER_PORT"; then
+    echo "Alertmanager: something already listens on 127.0.0.1:$ALERTMANAGER_PORT, using it"
+    return 0
+  fi
+  if [ ! -x "$ALERTMANAGER_BINARY" ]; then
+    echo "Alertmanager: $ALERTMANAGER_BINARY missing, installing Debian's prometheus-alertmanager"
+    # As for chromium: no service of the package may start while apt-get runs.
+    local policy=/usr/sbin/policy-rc.d saved=""
+    if [ -e "$policy" ]; then
+      saved="$(mktemp)"
+      as_root cp -p "$policy" "$saved"
+    fi
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    local status=0
+    as_root apt-get update -qq || status=$?
+    if [ "$status" -eq 0 ]; then
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        prometheus-alertmanager >/dev/null || status=$?
+    fi
+    if [ -n "$saved" ]; then
+      as_root cp -p "$saved" "$policy"
+      rm -f "$saved"
+    else
+      as_root rm -f "$policy"
+    fi
+    [ "$status" -eq 0 ] || return "$status"
+    if [ ! -x "$ALERTMANAGER_BINARY" ]; then
+      echo "error: Debian's prometheus-alertmanager installed, but $ALERTMANAGER_BINARY is still missing" >&2
+      return 1
+    fi
+  fi
+  # One webhook receiver, pointed at a port nothing listens on: the configuration must name a
+  # receiver to be valid, and the tests read alerts back through the API, not from a receiver.
+  local dir=target/alertmanager
+  mkdir -p "$dir/data"
+  cat >"$dir/alertmanager.yml" <<'YAML'
+route:
+  receiver: nowhere
+  group_wait: 1h
+  group_interval: 1h
+  repeat_interval: 24h
+receivers:
+  - name: nowhere
+    webhook_configs:
+      - url: http://127.0.0.1:9/alerts
+        send_resolved: false
+YAML
+  "$ALERTMANAGER_BINARY" --config.file="$dir/alertmanager.yml" --storage.path="$dir/data" \
+    --web.listen-address="127.0.0.1:$ALERTMANAGER_PORT" --cluster.listen-address= \
+    >target/alertmanager.log 2>&1 &
+  ALERTMANAGER_PID=$!
+  wait_for_port "$ALERTMANAGER_PORT" 30 "Alertmanager"
+  echo "Alertmanager: API on 127.0.0.1:$ALERTMANAGER_PORT (pid $ALERTMANAGER_PID, $("$ALERTMANAGER_BINARY" --version 2>&1 | head -1 | awk '{print $3}'))"
+}
+
+stop_alertmanager() {
+  if [ -n "$ALERTMANAGER_PID" ]; then
+    kill "$ALERTMANAGER_PID" 2>/dev/null || true
+    wait "$ALERTMANAGER_PID" 2>/dev/null || true
+  fi
+}

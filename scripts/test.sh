@@ -3,7 +3,8 @@
 # from Debian's packages if absent) when nothing answers on 127.0.0.1:5672; Azurite's blob
 # endpoint is installed from npm and started for the Azure Data Lake tests; Debian's chromium and
 # chromium-driver are installed for the browser tests when /usr/bin/chromium or
-# /usr/bin/chromedriver is missing. MongoDB needs nothing: the tests run mongo-java-server
+# /usr/bin/chromedriver is missing; Debian's prometheus-alertmanager is installed when absent and
+# started on 127.0.0.1:9093 for the alert forwarder's tests. MongoDB needs nothing: the tests run mongo-java-server
 # in-process.
 #
 # Usage: scripts/test.sh [extra Maven arguments, e.g. -pl ml-service -am]
@@ -13,7 +14,8 @@ source scripts/infra.sh
 
 ensure_rabbitmq
 ensure_azurite
-trap stop_azurite EXIT
+ensure_alertmanager
+trap 'stop_alertmanager; stop_azurite' EXIT
 ensure_chromium
 
 ./mvnw -B -ntp verify "$@"
