@@ -178,15 +178,27 @@ public final class LocalStack implements AutoCloseable {
 		Map<String, String> worker = new HashMap<>(common);
 		worker.put("SERVICES_ML_SERVICE_URL", mlUrl);
 		Map<String, String> orchestrator = new HashMap<>(common);
+		Map<String, String> consumers = new HashMap<>(common);
+		consumers.put("AUDIT_LOG_LOCAL_PATH", Files.createDirectories(auditDir()).toString());
 
-		this.out.println("Starting ml-service, risk-analytics and workflow-orchestrator (logs in " + logs + ") ...");
+		this.out.println("Starting ml-service, risk-analytics, workflow-orchestrator and event-consumers (logs in "
+				+ logs + ") ...");
 		this.mlService = service("ml-service", this.options.mlPort(), ml, logs);
 		ServiceProcess riskAnalytics = service("risk-analytics", this.options.workerPort(), worker, logs);
 		this.orchestrator = service("workflow-orchestrator", this.options.orchestratorPort(), orchestrator, logs);
-		for (ServiceProcess process : List.of(this.mlService, riskAnalytics, this.orchestrator)) {
+		ServiceProcess eventConsumers = service("event-consumers", this.options.consumersPort(), consumers, logs);
+		for (ServiceProcess process : List.of(this.mlService, riskAnalytics, this.orchestrator, eventConsumers)) {
 			process.awaitHealthy(START_TIMEOUT);
 			this.out.println("  " + process.name() + " is up at " + process.baseUrl());
 		}
+	}
+
+	/**
+	 * Where event-consumers keeps the audit trail: one file per message under
+	 * {@code ml_audit_log/year=…/month=…/day=…/}.
+	 */
+	Path auditDir() {
+		return this.options.dataDir().resolve("audit");
 	}
 
 	private ServiceProcess service(String name, int port, Map<String, String> environment, Path logs)
@@ -224,6 +236,8 @@ public final class LocalStack implements AutoCloseable {
 				+ "-H 'Content-Type: application/json' -d '{\"tenantIds\": [\"acme-corp\"]}'");
 		this.out.println("  runs                   curl -s " + ml
 				+ "/api/v1/ml/model-monitoring/runs -H \"Authorization: Bearer $TOKEN\"");
+		this.out.println("  audit trail            " + auditDir().resolve("ml_audit_log")
+				+ "/year=YYYY/month=MM/day=DD/<message id>.jsonl   (every ml.model.* and workflow.job.* message)");
 		this.out.println("  a run's report         curl -s -o report.html " + ml + DemoRun.reportPath("<runId>")
 				+ " -H \"Authorization: Bearer $TOKEN\"   (then open report.html)");
 	}

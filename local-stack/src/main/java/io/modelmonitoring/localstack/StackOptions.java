@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The launcher's flags. Ports default to the services' own (8081–8083), 5673 for the
+ * The launcher's flags. Ports default to the services' own (8081–8084), 5673 for the
  * embedded broker (5672 is left to a RabbitMQ that may already run) and 27017 for the
  * embedded MongoDB.
  */
 record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amqpPort, int mongoPort,
-		int orchestratorPort, int workerPort, int mlPort, String rabbitmqUrl, String mongodbUri, Path projectDir) {
+		int orchestratorPort, int workerPort, int mlPort, int consumersPort, String rabbitmqUrl, String mongodbUri,
+		Path projectDir) {
 
 	static final String USAGE = """
 			Usage: local-stack [options]
@@ -24,6 +25,7 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 			  --orchestrator-port N  workflow-orchestrator port (default 8081)
 			  --worker-port N        risk-analytics port (default 8082)
 			  --ml-port N            ml-service port (default 8083)
+			  --consumers-port N     event-consumers port (default 8084)
 			  --rabbitmq-url URL     use this broker instead of the embedded one (or RABBITMQ_URL)
 			  --mongodb-uri URI      use this MongoDB instead of the embedded one (or MONGODB_URI)
 			  --project-dir DIR      where the service modules were built (default .)
@@ -39,6 +41,7 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 		int orchestratorPort = 8081;
 		int workerPort = 8082;
 		int mlPort = 8083;
+		int consumersPort = 8084;
 		String rabbitmqUrl = blankToNull(System.getenv("RABBITMQ_URL"));
 		String mongodbUri = blankToNull(System.getenv("MONGODB_URI"));
 		Path projectDir = Path.of(".");
@@ -55,6 +58,7 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 				case "--orchestrator-port" -> orchestratorPort = port(flag, rest);
 				case "--worker-port" -> workerPort = port(flag, rest);
 				case "--ml-port" -> mlPort = port(flag, rest);
+				case "--consumers-port" -> consumersPort = port(flag, rest);
 				case "--rabbitmq-url" -> rabbitmqUrl = value(flag, rest);
 				case "--mongodb-uri" -> mongodbUri = value(flag, rest);
 				case "--project-dir" -> projectDir = Path.of(value(flag, rest));
@@ -62,7 +66,7 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 			}
 		}
 		return new StackOptions(once, demo, dataDir.toAbsolutePath(), seed, amqpPort, mongoPort, orchestratorPort,
-				workerPort, mlPort, rabbitmqUrl, mongodbUri, projectDir.toAbsolutePath().normalize());
+				workerPort, mlPort, consumersPort, rabbitmqUrl, mongodbUri, projectDir.toAbsolutePath().normalize());
 	}
 
 	private static String value(String flag, List<String> rest) {

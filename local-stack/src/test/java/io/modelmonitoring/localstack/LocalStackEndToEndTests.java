@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,8 @@ class LocalStackEndToEndTests {
 		Path projectDir = Path.of("").toAbsolutePath().getParent();
 		StackOptions options = new StackOptions(true, true, dataDir, 42, EmbeddedInfrastructureTests.freePort(),
 				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(),
-				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(), null, null, projectDir);
+				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(),
+				EmbeddedInfrastructureTests.freePort(), null, null, projectDir);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
 		try (LocalStack stack = LocalStack.create(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
 			DemoRun.Outcome outcome = stack.start();
@@ -66,6 +68,19 @@ class LocalStackEndToEndTests {
 					"ml.model.performance.degraded initech win-probability mae",
 					"ml.model.volume.dropped globex forecasting volume");
 
+			// One drift, followed from the trigger to its line in the audit trail, with
+			// the job's outcome beside it.
+			JsonNode drift = outcome.events()
+				.stream()
+				.filter((event) -> event.path("type").asString().equals("ml.model.drift.detected"))
+				.findFirst()
+				.orElseThrow();
+			for (JsonNode message : List.of(drift, outcome.jobEvent())) {
+				String id = message.path("id").asString();
+				Path line = awaitAuditLine(stack.auditDir(), id);
+				assertThat(Files.readString(line)).contains(id).contains(message.path("type").asString());
+			}
+			assertThat(output).contains(stack.auditDir().resolve("ml_audit_log").toString());
 			String runId = outcome.run().path("runId").asString();
 			assertThat(outcome.report()).isEqualTo(dataDir.resolve("reports").resolve(runId + ".html"));
 			String report = Files.readString(outcome.report());
@@ -93,6 +108,24 @@ class LocalStackEndToEndTests {
 					http.send(HttpRequest.newBuilder(runs).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.isEqualTo(401);
 		}
+	}
+
+	/** The audit trail's file of a message, once event-consumers wrote it. */
+	private static Path awaitAuditLine(Path auditDir, String messageId) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (Files.isDirectory(auditDir)) {
+				try (var files = Files.walk(auditDir)) {
+					var found = files.filter((file) -> file.getFileName().toString().equals(messageId + ".jsonl"))
+						.findFirst();
+					if (found.isPresent()) {
+						return found.get();
+					}
+				}
+			}
+			Thread.sleep(200);
+		}
+		throw new AssertionError("no audit line for message " + messageId + " under " + auditDir);
 	}
 
 }
