@@ -72,6 +72,29 @@ stop_azurite() {
   fi
 }
 
+# Installs Debian packages without letting any of them start a service of its own: while apt-get
+# runs, policy-rc.d refuses (101) every start; afterwards it is put back as it was.
+apt_install_without_services() { # package...
+  local policy=/usr/sbin/policy-rc.d saved="" status=0
+  if [ -e "$policy" ]; then
+    saved="$(mktemp)"
+    as_root cp -p "$policy" "$saved"
+  fi
+  printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+  as_root chmod 755 "$policy"
+  as_root apt-get update -qq || status=$?
+  if [ "$status" -eq 0 ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" || status=$?
+  fi
+  if [ -n "$saved" ]; then
+    as_root cp -p "$saved" "$policy"
+    rm -f "$saved"
+  else
+    as_root rm -f "$policy"
+  fi
+  return "$status"
+}
+
 # Browser tests (test-support's HeadlessChromium) drive Debian's chromium through Debian's
 # chromium-driver, which is built from the same sources, so the two always match.
 CHROMIUM_BINARY_PATH=/usr/bin/chromium
@@ -83,27 +106,7 @@ ensure_chromium() {
     return 0
   fi
   echo "Chromium: $CHROMIUM_BINARY_PATH or $CHROMEDRIVER_PATH missing, installing Debian's chromium and chromium-driver"
-  # Installing a package must start no service of its own: policy-rc.d refusing (101) every
-  # start while apt-get runs, then put back as it was.
-  local policy=/usr/sbin/policy-rc.d saved=""
-  if [ -e "$policy" ]; then
-    saved="$(mktemp)"
-    as_root cp -p "$policy" "$saved"
-  fi
-  printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
-  as_root chmod 755 "$policy"
-  local status=0
-  as_root apt-get update -qq || status=$?
-  if [ "$status" -eq 0 ]; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver || status=$?
-  fi
-  if [ -n "$saved" ]; then
-    as_root cp -p "$saved" "$policy"
-    rm -f "$saved"
-  else
-    as_root rm -f "$policy"
-  fi
-  [ "$status" -eq 0 ] || return "$status"
+  apt_install_without_services chromium chromium-driver || return
   if [ ! -x "$CHROMIUM_BINARY_PATH" ] || [ ! -x "$CHROMEDRIVER_PATH" ]; then
     echo "error: Debian's chromium and chromium-driver installed, but $CHROMIUM_BINARY_PATH or $CHROMEDRIVER_PATH is still missing" >&2
     return 1
@@ -125,27 +128,7 @@ ensure_alertmanager() {
   fi
   if [ ! -x "$ALERTMANAGER_BINARY" ]; then
     echo "Alertmanager: $ALERTMANAGER_BINARY missing, installing Debian's prometheus-alertmanager"
-    # As for chromium: no service of the package may start while apt-get runs.
-    local policy=/usr/sbin/policy-rc.d saved=""
-    if [ -e "$policy" ]; then
-      saved="$(mktemp)"
-      as_root cp -p "$policy" "$saved"
-    fi
-    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
-    as_root chmod 755 "$policy"
-    local status=0
-    as_root apt-get update -qq || status=$?
-    if [ "$status" -eq 0 ]; then
-      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        prometheus-alertmanager >/dev/null || status=$?
-    fi
-    if [ -n "$saved" ]; then
-      as_root cp -p "$saved" "$policy"
-      rm -f "$saved"
-    else
-      as_root rm -f "$policy"
-    fi
-    [ "$status" -eq 0 ] || return "$status"
+    apt_install_without_services prometheus-alertmanager >/dev/null || return
     if [ ! -x "$ALERTMANAGER_BINARY" ]; then
       echo "error: Debian's prometheus-alertmanager installed, but $ALERTMANAGER_BINARY is still missing" >&2
       return 1
