@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.modelmonitoring.eventconsumers.messaging.ConsumedMessage;
-import io.modelmonitoring.eventconsumers.messaging.LogValues;
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.eventconsumers.messaging.MessageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,14 +56,15 @@ class AlertForwarder {
 		}
 		catch (AlertmanagerUnavailableException ex) {
 			logger.warn("alert not forwarded alertname={} eventId={}: {}", alert.name().label(),
-					LogValues.of(event.id()), LogValues.of(ex.getMessage()));
+					LogValues.escape(event.id()), LogValues.escape(ex.getMessage()));
 			throw ex;
 		}
 		this.metrics.forwarded(alert);
 		logger.info("alert {} alertname={} tenant={} model={} metric={} segment={} eventId={}", alert.action().label(),
-				alert.name().label(), LogValues.of(alert.alert().labels().get("tenant")),
-				LogValues.of(alert.alert().labels().get("model")), LogValues.of(alert.alert().labels().get("metric")),
-				LogValues.of(alert.alert().labels().get("segment")), LogValues.of(event.id()));
+				alert.name().label(), LogValues.escape(alert.alert().labels().get("tenant")),
+				LogValues.escape(alert.alert().labels().get("model")),
+				LogValues.escape(alert.alert().labels().get("metric")),
+				LogValues.escape(alert.alert().labels().get("segment")), LogValues.escape(event.id()));
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.modelmonitoring.eventconsumers.audit;
 
 import io.modelmonitoring.eventconsumers.messaging.ConsumedMessage;
-import io.modelmonitoring.eventconsumers.messaging.LogValues;
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.eventconsumers.messaging.MessageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +49,18 @@ class MLAuditConsumer {
 		}
 		catch (RuntimeException ex) {
 			this.metrics.failed();
-			logger.warn("audit line not written messageId={} type={}: {}", LogValues.of(consumed.id()),
-					LogValues.of(consumed.type()), LogValues.of(ex.getMessage()));
+			logger.warn("audit line not written messageId={} type={}: {}", LogValues.escape(consumed.id()),
+					LogValues.escape(consumed.type()), LogValues.escape(ex.getMessage()));
 			throw ex;
 		}
 		this.metrics.recorded(outcome);
 		if (outcome == AuditTrail.Outcome.DUPLICATE) {
 			logger.info("audit line already written messageId={} type={} redelivered={}: acknowledged",
-					LogValues.of(consumed.id()), LogValues.of(consumed.type()), consumed.redelivered());
+					LogValues.escape(consumed.id()), LogValues.escape(consumed.type()), consumed.redelivered());
 		}
 		else {
-			logger.debug("audit line written messageId={} type={} day={}", LogValues.of(consumed.id()),
-					LogValues.of(consumed.type()), record.day());
+			logger.debug("audit line written messageId={} type={} day={}", LogValues.escape(consumed.id()),
+					LogValues.escape(consumed.type()), record.day());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.modelmonitoring.eventconsumers.messaging;
 
+import io.modelmonitoring.contracts.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,14 +58,14 @@ public class ParkingRecoverer implements MessageRecoverer {
 		}
 		catch (AmqpException ex) {
 			logger.error("message not parked queue={} errorQueue={} messageId={}: it goes back to the queue",
-					this.queue, this.errorQueue, LogValues.of(messageId), ex);
+					this.queue, this.errorQueue, LogValues.escape(messageId), ex);
 			throw new ImmediateRequeueAmqpException("error queue " + this.errorQueue + " refused the message", ex);
 		}
 		this.metrics.parked(this.queue, reason);
 		logger.error("message parked queue={} errorQueue={} messageId={} routingKey={} reason={} attempts={}: {}",
-				this.queue, this.errorQueue, LogValues.of(messageId),
-				LogValues.of(message.getMessageProperties().getReceivedRoutingKey()), reason.label(), attempts,
-				LogValues.of(detail));
+				this.queue, this.errorQueue, LogValues.escape(messageId),
+				LogValues.escape(message.getMessageProperties().getReceivedRoutingKey()), reason.label(), attempts,
+				LogValues.escape(detail));
 	}
 
 	/** The failure the listener threw, below the container's wrapping. */

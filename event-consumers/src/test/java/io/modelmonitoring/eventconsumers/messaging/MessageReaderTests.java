@@ -95,13 +95,6 @@ class MessageReaderTests {
 			.withMessage("message body of 222 bytes is larger than messaging.max_message_size (200 bytes)");
 	}
 
-	@Test
-	void logValuesEscapeControlCharactersAndAreBounded() {
-		assertThat(LogValues.of("id\nFORGED level=ERROR")).isEqualTo("id\\u000aFORGED level=ERROR");
-		assertThat(LogValues.of("x".repeat(500))).hasSize(LogValues.MAX_LENGTH + 1).endsWith("…");
-		assertThat(LogValues.of(null)).isEqualTo("null");
-	}
-
 	static Message message(String body, String messageId, String routingKey) {
 		MessageProperties properties = new MessageProperties();
 		properties.setMessageId(messageId);
