@@ -31,6 +31,9 @@ import org.bson.Document;
 final class DemoScenario {
 
 	/** A model of the demo, and how its predictions behave. */
+	/** How long after the seeding a run may start and still see the planned counts. */
+	static final Duration BOUNDARY_MARGIN = Duration.ofMinutes(15);
+
 	record DemoModel(String tenantId, String modelId, double baselineMean, double currentMean, int perDay,
 			int currentPerDay, String story) {
 	}
@@ -56,12 +59,16 @@ final class DemoScenario {
 	/**
 	 * Writes 60 days of inference logs before asOf into {@code lake}, one file a day
 	 * partition, gzipped on odd days. Each record lies a seeded distance before asOf, so
-	 * the same seed gives the same windows and the same figures whatever the time of day.
+	 * the same seed gives the same windows and the same figures whatever the time of day;
+	 * none lies within {@link #BOUNDARY_MARGIN} of a whole day before asOf, so a run that
+	 * starts up to that long after the seeding (services take a while to start) sees the
+	 * same counts in its windows.
 	 * @return the number of lines written
 	 */
 	long writeLake(Path lake) throws IOException {
 		SplittableRandom random = new SplittableRandom(this.seed);
 		long dayMillis = Duration.ofDays(1).toMillis();
+		long margin = BOUNDARY_MARGIN.toMillis();
 		Map<LocalDate, List<String>> days = new TreeMap<>();
 		for (DemoModel model : MODELS) {
 			for (int daysBack = 1; daysBack <= 60; daysBack++) {
@@ -69,8 +76,10 @@ final class DemoScenario {
 				int count = current ? model.currentPerDay() : model.perDay();
 				double mean = current ? model.currentMean() : model.baselineMean();
 				for (int i = 0; i < count; i++) {
-					// in [asOf - daysBack days, asOf - (daysBack - 1) days)
-					Instant at = this.asOf.minusMillis((daysBack - 1) * dayMillis + random.nextLong(1, dayMillis + 1));
+					// in [asOf - daysBack days, asOf - (daysBack - 1) days), away from
+					// both ends
+					Instant at = this.asOf
+						.minusMillis((daysBack - 1) * dayMillis + random.nextLong(margin, dayMillis - margin));
 					double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
 					days.computeIfAbsent(day(at), (key) -> new ArrayList<>()).add(record(model, prediction, at));
 				}

@@ -150,8 +150,8 @@ public class ModelMonitoringService {
 						options.dryRun() ? "dry-run" : "backfill");
 			}
 			return keep(RunResponses.of(runId, asOf, options, backfill, covered, performance, scan, findings,
-					transitions.resolved().size(), delivery,
-					Duration.between(startedAt, this.clock.instant()).toMillis()), tenants, findings);
+					transitions, delivery, Duration.between(startedAt, this.clock.instant()).toMillis()), tenants,
+					findings);
 		}
 		catch (RuntimeException ex) {
 			long durationMs = Duration.between(startedAt, this.clock.instant()).toMillis();

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import io.modelmonitoring.contracts.DriftDetected.Window;
 import io.modelmonitoring.contracts.HistogramBin;
+import io.modelmonitoring.contracts.Lifecycle;
+import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.PsiBin;
 import io.modelmonitoring.scan.drift.PsiResult;
@@ -25,7 +27,7 @@ final class ModelResults {
 	private ModelResults() {
 	}
 
-	static List<ModelResult> merge(MonitoringWindows windows, RunFindings findings) {
+	static List<ModelResult> merge(MonitoringWindows windows, RunFindings findings, Transitions transitions) {
 		Map<ModelKey, Builder> byModel = new TreeMap<>();
 		findings.drift()
 			.forEach((check) -> byModel.computeIfAbsent(check.model(), (key) -> new Builder()).drift = check);
@@ -34,6 +36,9 @@ final class ModelResults {
 				.put(check.metric(), check));
 		findings.volume().forEach((check) -> byModel.get(check.model()).volumeDropped = check.dropped());
 		findings.staleness().forEach((check) -> byModel.get(check.model()).evaluationStale = check.stale());
+		transitions.firing()
+			.forEach((key, lifecycle) -> byModel.get(new ModelKey(key.tenantId(), key.modelId())).alerts
+				.put(key.metric(), lifecycle));
 		List<ModelResult> results = new ArrayList<>(byModel.size());
 		byModel.forEach((model, builder) -> results.add(builder.build(model, windows)));
 		return results;
@@ -62,6 +67,8 @@ final class ModelResults {
 
 		private Boolean evaluationStale;
 
+		private final Map<String, Lifecycle> alerts = new TreeMap<>();
+
 		ModelResult build(ModelKey model, MonitoringWindows windows) {
 			Map<String, Double> values = new LinkedHashMap<>();
 			Map<String, EvaluationSource> sources = new LinkedHashMap<>();
@@ -85,7 +92,7 @@ final class ModelResults {
 					scanned && this.drift.drift(), degraded, (psi != null) ? psi.bins() : null,
 					(psi != null) ? psi.edges() : null, (psi != null) ? histogram(psi) : null,
 					scanned ? window(windows.baseline()) : null, scanned ? window(windows.current()) : null, sources,
-					this.volumeDropped, this.evaluationStale);
+					this.volumeDropped, this.evaluationStale, this.alerts);
 		}
 
 	}

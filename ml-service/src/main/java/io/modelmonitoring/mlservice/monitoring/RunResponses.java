@@ -3,6 +3,7 @@ package io.modelmonitoring.mlservice.monitoring;
 import java.time.Instant;
 import java.util.List;
 
+import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
 import io.modelmonitoring.mlservice.runs.RunOptions;
@@ -15,7 +16,7 @@ final class RunResponses {
 	}
 
 	static MonitoringRunResponse of(String runId, Instant asOf, RunOptions options, boolean backfill, Tenants tenants,
-			Performance performance, DriftScan scan, RunFindings findings, int resolved, Delivery delivery,
+			Performance performance, DriftScan scan, RunFindings findings, Transitions transitions, Delivery delivery,
 			long durationMs) {
 		List<PerformanceCheck> checks = findings.performance();
 		List<DriftCheck> drift = findings.drift();
@@ -25,9 +26,10 @@ final class RunResponses {
 				(int) drift.stream().filter(DriftCheck::drift).count(),
 				(int) drift.stream().filter(DriftCheck::skipped).count(), scan.skippedReason(),
 				(int) findings.volume().stream().filter(DataHealth.VolumeCheck::dropped).count(),
-				(int) findings.staleness().stream().filter(DataHealth.StaleCheck::stale).count(), resolved,
-				performance.invalidEvaluations(), scan.invalidRecords(), delivery.published(), delivery.pending(),
-				durationMs, ModelResults.merge(MonitoringWindows.of(asOf), findings));
+				(int) findings.staleness().stream().filter(DataHealth.StaleCheck::stale).count(),
+				transitions.resolved().size(), performance.invalidEvaluations(), scan.invalidRecords(),
+				delivery.published(), delivery.pending(), durationMs,
+				ModelResults.merge(MonitoringWindows.of(asOf), findings, transitions));
 	}
 
 	/**

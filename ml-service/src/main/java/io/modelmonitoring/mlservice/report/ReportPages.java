@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.modelmonitoring.contracts.DriftDetected.Window;
+import io.modelmonitoring.contracts.Lifecycle;
 import io.modelmonitoring.mlservice.monitoring.ModelMonitoringProperties;
 import io.modelmonitoring.mlservice.monitoring.MonitoringWindows;
 import io.modelmonitoring.mlservice.monitoring.ReportLinks;
@@ -106,10 +107,19 @@ class ReportPages {
 	private ModelSection section(ModelResult result, List<ModelHistoryEntry> history, String modelReport) {
 		List<String> findings = new ArrayList<>();
 		if (result.drift()) {
-			findings.add(driftFinding(result));
+			findings.add(driftFinding(result) + since(result, "psi"));
 		}
 		for (String metric : result.degraded()) {
-			findings.add(degradedFinding(result, metric));
+			findings.add(degradedFinding(result, metric) + since(result, metric));
+		}
+		if (Boolean.TRUE.equals(result.volumeDropped())) {
+			findings
+				.add("Volume: " + result.currentCount() + " predictions this week, where the baseline foretells about "
+						+ Math.round(result.baselineCount() * 7 / 30.0) + "." + since(result, "volume"));
+		}
+		if (Boolean.TRUE.equals(result.evaluationStale())) {
+			findings.add("Stale evaluations: the newest usable one is older than "
+					+ this.rules.maxEvaluationAge().toDays() + " days." + since(result, "evaluation_age"));
 		}
 		if (findings.isEmpty()) {
 			findings.add("Nothing above its threshold in this run.");
@@ -186,12 +196,39 @@ class ReportPages {
 				+ Numbers.figure(this.rules.maeThreshold()) + ". Thresholds as configured now.";
 	}
 
+	/** Since when a finding fires, from its alert; nothing in a dry run or a backfill. */
+	private static String since(ModelResult result, String metric) {
+		Lifecycle alert = (result.alerts() != null) ? result.alerts().get(metric) : null;
+		if (alert == null) {
+			return "";
+		}
+		if (Lifecycle.NEW.equals(alert.state())) {
+			return " New in this run.";
+		}
+		return " Ongoing since the run of " + Numbers.day(alert.firstDetectedAt()) + " (" + alert.consecutiveRuns()
+				+ " runs in a row).";
+	}
+
 	private static String verdict(ModelResult result) {
-		return verdict(result.drift(), result.degraded(), result.psi(), result.baselineCount());
+		String verdict = verdict(result.drift(), result.degraded(), result.psi(), result.baselineCount());
+		List<String> health = new ArrayList<>(2);
+		if (Boolean.TRUE.equals(result.volumeDropped())) {
+			health.add("volume dropped");
+		}
+		if (Boolean.TRUE.equals(result.evaluationStale())) {
+			health.add("evaluations stale");
+		}
+		if (health.isEmpty()) {
+			return verdict;
+		}
+		return verdict.equals("ok") ? String.join("; ", health) : verdict + "; " + String.join("; ", health);
 	}
 
 	private static String verdictClass(ModelResult result) {
-		return verdictClass(result.drift(), result.degraded(), result.psi(), result.baselineCount());
+		String verdictClass = verdictClass(result.drift(), result.degraded(), result.psi(), result.baselineCount());
+		boolean unhealthy = Boolean.TRUE.equals(result.volumeDropped())
+				|| Boolean.TRUE.equals(result.evaluationStale());
+		return (unhealthy && (verdictClass.equals("ok") || verdictClass.equals("skipped"))) ? "degraded" : verdictClass;
 	}
 
 	private static String verdict(boolean drift, List<String> degraded, Double psi, Integer baselineCount) {

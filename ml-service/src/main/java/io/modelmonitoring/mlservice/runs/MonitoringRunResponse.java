@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.modelmonitoring.contracts.DriftDetected.Window;
 import io.modelmonitoring.contracts.HistogramBin;
+import io.modelmonitoring.contracts.Lifecycle;
 
 /**
  * The answer to a monitoring run: what was checked, what was found, what was published.
@@ -62,7 +63,7 @@ public record MonitoringRunResponse(String runId, Instant asOf, boolean dryRun, 
 			Integer baselineCount, Integer currentCount, @JsonAnySetter @JsonAnyGetter Map<String, Double> metrics,
 			boolean drift, List<String> degraded, Integer bins, List<Double> edges, List<HistogramBin> histogram,
 			Window baselineWindow, Window currentWindow, Map<String, EvaluationSource> evaluations,
-			Boolean volumeDropped, Boolean evaluationStale) {
+			Boolean volumeDropped, Boolean evaluationStale, Map<String, Lifecycle> alerts) {
 
 		public boolean flagged() {
 			return this.drift || !this.degraded.isEmpty() || Boolean.TRUE.equals(this.volumeDropped)

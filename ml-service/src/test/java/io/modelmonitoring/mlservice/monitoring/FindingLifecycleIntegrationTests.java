@@ -106,7 +106,16 @@ class FindingLifecycleIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(dry.get("performanceDegraded").asInt()).isEqualTo(1);
 		assertNoMoreEvents();
 
-		run("{\"tenantIds\": [\"" + TENANT + "\"], \"asOf\": \"" + day(4, 2) + "\"}");
+		JsonNode second = run("{\"tenantIds\": [\"" + TENANT + "\"], \"asOf\": \"" + day(4, 2) + "\"}");
+		JsonNode perf = result(second, "model-perf");
+		assertThat(perf.get("alerts").get("brier").get("state").asString()).isEqualTo("ongoing");
+		assertThat(perf.get("alerts").get("brier").get("consecutiveRuns").asInt()).isEqualTo(2);
+		String report = get("/runs/" + second.get("runId").asString() + "/report").body();
+		assertThat(report)
+			.contains("Brier score 0.6 above the threshold 0.2. Ongoing since the run of 2026-11-25 (2 runs in a row).")
+			.contains("Volume: 2 predictions this week, where the baseline foretells about 70.")
+			.contains("Stale evaluations: the newest usable one is older than 14 days.");
+		assertThat(result(dry, "model-perf").get("alerts").size()).as("a dry run moves no alert").isZero();
 		JsonNode ongoing = events(3).get("ml.model.performance.degraded model-perf").get("data");
 		assertThat(ongoing.get("state").asString()).isEqualTo("ongoing");
 		assertThat(ongoing.get("alertId").asString()).isEqualTo(alertId);
@@ -145,6 +154,15 @@ class FindingLifecycleIntegrationTests extends MonitoringIntegrationTestBase {
 			.as("neither the backfills nor the dry run moved the alert")
 			.isEqualTo(4);
 		assertThat(last).doesNotContainKey("ml.model.performance.degraded model-perf");
+	}
+
+	private static JsonNode result(JsonNode run, String modelId) {
+		for (JsonNode result : run.get("results")) {
+			if (result.get("modelId").asString().equals(modelId)) {
+				return result;
+			}
+		}
+		throw new AssertionError("no result for " + modelId + " in " + run);
 	}
 
 	private JsonNode run(String body) throws Exception {

@@ -134,7 +134,7 @@ public final class ReportBenchmark {
 		Instant now = Instant.parse("2026-11-20T06:00:00Z");
 		return new ModelResult(tenantId, modelId, psi, drift ? 0.001 : 0.5, 0.0225, 4000, 800, metrics, drift,
 				List.of(), 10, edges, histogram, new Window(now, now), new Window(now, now),
-				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")), false, false);
+				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")), false, false, Map.of());
 	}
 
 	private static int option(String[] args, String name, int fallback) {
