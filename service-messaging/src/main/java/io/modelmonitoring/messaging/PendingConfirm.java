@@ -24,9 +24,24 @@ public final class PendingConfirm {
 	 * @return how it went; never throws
 	 */
 	public Confirmation await(Duration timeout) {
+		return await(timeout.toNanos(), timeout);
+	}
+
+	/**
+	 * Waits for the broker's confirm until a deadline shared by messages sent together,
+	 * so that a batch waits one timeout in all, not one per message.
+	 * @param deadline a {@link System#nanoTime()} value
+	 * @param timeout the timeout the deadline was set from, which a missing confirm is
+	 * reported against
+	 * @return how it went; never throws
+	 */
+	public Confirmation awaitUntil(long deadline, Duration timeout) {
+		return await(Math.max(0, deadline - System.nanoTime()), timeout);
+	}
+
+	private Confirmation await(long nanos, Duration timeout) {
 		try {
-			CorrelationData.Confirm confirm = this.correlation.getFuture()
-				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			CorrelationData.Confirm confirm = this.correlation.getFuture().get(nanos, TimeUnit.NANOSECONDS);
 			if (!confirm.ack()) {
 				return Confirmation.refused(confirm.reason());
 			}

@@ -18,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import io.modelmonitoring.localstack.EmbeddedMongo;
 import io.modelmonitoring.localstack.ServiceProcess;
+import io.modelmonitoring.testsupport.TcpProxy;
 import org.bson.Document;
 
 /**

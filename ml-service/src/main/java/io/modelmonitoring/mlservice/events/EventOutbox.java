@@ -124,6 +124,21 @@ public class EventOutbox {
 	}
 
 	/**
+	 * Releases the claims this owner holds on events it did not get to publish (an event
+	 * before them failed), so that the relay publishes them on its next pass rather than
+	 * after the claim has run out.
+	 * @return how many claims were released
+	 */
+	long release(List<String> ids, String owner, String error) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		Query query = new Query(Criteria.where("_id").in(ids).and("status").is(PENDING).and("claimedBy").is(owner));
+		Update update = new Update().set("claimedUntil", Date.from(this.clock.instant())).set("lastError", error);
+		return this.mongo.updateMulti(query, update, COLLECTION).getModifiedCount();
+	}
+
+	/**
 	 * The oldest pending events no one is publishing, in the order they were recorded.
 	 */
 	List<OutboxEntry> due(int limit) {

@@ -1,6 +1,7 @@
 package io.modelmonitoring.mlservice.events;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,12 +53,16 @@ public class MonitoringEventPublisher {
 
 	/**
 	 * Publishes the events this owner can claim; stops at the first that cannot be sent,
-	 * so that events leave in the order they were recorded.
+	 * so that events leave in the order they were recorded, and releases its claims on
+	 * that one and every one after it, so that the relay takes them all up on its next
+	 * pass. The confirms of the events sent are awaited together, within one
+	 * {@code messaging.confirm_timeout}.
 	 * @return how many the broker confirmed
 	 */
 	int publish(List<OutboxEntry> entries, String owner) {
 		List<Sent> inFlight = new ArrayList<>(entries.size());
-		for (OutboxEntry entry : entries) {
+		for (int i = 0; i < entries.size(); i++) {
+			OutboxEntry entry = entries.get(i);
 			if (!this.outbox.claim(entry.id(), owner)) {
 				continue;
 			}
@@ -68,15 +73,19 @@ public class MonitoringEventPublisher {
 			catch (AmqpException ex) {
 				String error = Confirmation.notSent(ex).failure();
 				this.outbox.notSent(entry.id(), error);
-				log.warn("event not published, left pending in the outbox eventId={} runId={} error=\"{}\"", entry.id(),
-						entry.runId(), error);
+				long released = this.outbox.release(
+						entries.subList(i + 1, entries.size()).stream().map(OutboxEntry::id).toList(), owner, error);
+				log.warn("event not published, left pending in the outbox with the {} after it eventId={} runId={} "
+						+ "error=\"{}\"", released, entry.id(), entry.runId(), error);
 				break;
 			}
 			inFlight.add(new Sent(entry, confirm));
 		}
 		int confirmed = 0;
+		Duration timeout = this.properties.confirmTimeout();
+		long deadline = System.nanoTime() + timeout.toNanos();
 		for (Sent sent : inFlight) {
-			Confirmation confirmation = sent.confirm().await(this.properties.confirmTimeout());
+			Confirmation confirmation = sent.confirm().awaitUntil(deadline, timeout);
 			if (confirmation.confirmed()) {
 				this.outbox.sent(sent.entry().id());
 				confirmed++;

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * The event outbox ({@code messaging.outbox.*}).
  *
  * @param relayInterval how often pending events are looked for and published again
- * @param relayBatch the most events one relay pass publishes
+ * @param relayBatch how many events the relay takes and publishes at a time; a pass takes
+ * batch after batch while the broker confirms them all
  * @param claim how long a publisher (a run, or the relay) owns the events it is
  * publishing; another takes them over once it has passed
  */

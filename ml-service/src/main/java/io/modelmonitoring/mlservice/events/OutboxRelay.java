@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Publishes again, every {@code messaging.outbox.relay_interval}, the outbox events no
  * run could get confirmed (the broker was down, a connection closed mid-run, the instance
  * stopped), oldest first and with their original message ids, so consumers can drop a
- * copy they already have. Keeps the {@code ml_events_pending} gauge.
+ * copy they already have; a pass goes on, batch after batch, while the broker confirms
+ * them. Keeps the {@code ml_events_pending} gauge.
  */
 @Component
 class OutboxRelay implements SchedulingConfigurer {
@@ -49,12 +50,30 @@ class OutboxRelay implements SchedulingConfigurer {
 		registrar.addFixedDelayTask(this::relay, this.properties.relayInterval());
 	}
 
+	/**
+	 * One pass: publishes batches of due events, one after the other, until none is left
+	 * or one is not all confirmed, so that a backlog (every event of an outage) drains in
+	 * one pass rather than one batch per interval.
+	 */
 	void relay() {
 		try {
-			List<OutboxEntry> due = this.outbox.due(this.properties.relayBatch());
-			if (!due.isEmpty()) {
-				int confirmed = this.publisher.publish(due, this.owner);
-				log.info("outbox relay published pending events confirmed={} of={}", confirmed, due.size());
+			int batch = this.properties.relayBatch();
+			int tried = 0;
+			int confirmed = 0;
+			while (true) {
+				List<OutboxEntry> due = this.outbox.due(batch);
+				if (due.isEmpty()) {
+					break;
+				}
+				int confirmedNow = this.publisher.publish(due, this.owner);
+				tried += due.size();
+				confirmed += confirmedNow;
+				if (confirmedNow < due.size() || due.size() < batch) {
+					break;
+				}
+			}
+			if (tried > 0) {
+				log.info("outbox relay published pending events confirmed={} of={}", confirmed, tried);
 			}
 			this.pending.set(this.outbox.pending());
 		}

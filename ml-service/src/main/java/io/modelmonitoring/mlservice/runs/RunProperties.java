@@ -2,6 +2,7 @@ package io.modelmonitoring.mlservice.runs;
 
 import java.time.Duration;
 
+import io.modelmonitoring.contracts.RunTimings;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How runs are kept apart and made idempotent ({@code model_monitoring.runs.*}).
+ * How runs are kept apart and made idempotent ({@code model_monitoring.runs.*}). The
+ * lease's and the wait's defaults are the contract's ({@link RunTimings}): the worker's
+ * retries are set to outlast them.
  *
  * @param leaseDuration how long a run's tenant leases and its "running" state last
  * without renewal; a live run renews them every third of it, so a run of a crashed
@@ -21,8 +24,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("model-monitoring.runs")
-public record RunProperties(@DefaultValue("2m") @NotNull Duration leaseDuration,
-		@DefaultValue("60s") @NotNull Duration idempotentWait,
+public record RunProperties(@DefaultValue(RunTimings.LEASE_DURATION) @NotNull Duration leaseDuration,
+		@DefaultValue(RunTimings.IDEMPOTENT_WAIT) @NotNull Duration idempotentWait,
 		@DefaultValue("0s") @NotNull Duration pauseBeforeEvents) {
 
 	Duration heartbeatInterval() {

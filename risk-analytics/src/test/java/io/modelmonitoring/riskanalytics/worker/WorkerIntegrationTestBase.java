@@ -45,6 +45,8 @@ abstract class WorkerIntegrationTestBase {
 		registry.add("messaging.exchange", () -> broker.exchange);
 		registry.add("messaging.batch_jobs_queue", () -> broker.queue);
 		registry.add("batch_jobs.worker.error_queue", () -> broker.errorQueue);
+		// Three attempts, quickly: these tests count attempts, not time.
+		registry.add("batch_jobs.retry.max_attempts", () -> "3");
 		registry.add("batch_jobs.retry.initial_delay", () -> "50ms");
 		registry.add("batch_jobs.retry.max_delay", () -> "200ms");
 		registry.add("services.ml_service.url", mlService::url);

@@ -1,11 +1,11 @@
 package io.modelmonitoring.orchestrator.schedule;
 
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 
+import io.modelmonitoring.orchestrator.schedule.ScheduledFires.Fire;
 import io.modelmonitoring.orchestrator.trigger.JobTriggerPublisher;
-import io.modelmonitoring.orchestrator.trigger.TriggerMetrics;
 import io.modelmonitoring.orchestrator.trigger.TriggerNotPublishedException;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -14,17 +14,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.scheduling.config.TriggerTask;
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes each scheduled job's trigger on its cron schedule. Every replica runs the
  * schedule; the one that takes the job's lock in MongoDB (ShedLock, collection
- * {@code shedlock}) publishes, the others skip that fire. The lock is held at least
+ * {@code shedlock}) records the fire ({@link ScheduledFires}) and publishes its trigger,
+ * the others skip that fire. The lock is held at least
  * {@code batch_jobs.lock.at_least_for}, so that a replica whose clock runs behind does
- * not fire the same schedule again.
+ * not fire the same schedule again. A fire whose trigger cannot be published now (the
+ * broker, or MongoDB, out of reach) is not lost: {@link MissedFires} publishes it later,
+ * within {@code batch_jobs.misfire_grace}.
  */
 @Component
 class BatchJobScheduler implements SchedulingConfigurer {
@@ -38,18 +40,21 @@ class BatchJobScheduler implements SchedulingConfigurer {
 
 	private final LockProvider locks;
 
-	private final JobTriggerPublisher publisher;
+	private final ScheduledFires fires;
 
-	private final TriggerMetrics metrics;
+	private final MissedFires missed;
+
+	private final JobTriggerPublisher publisher;
 
 	private final Clock clock;
 
-	BatchJobScheduler(BatchJobsProperties properties, LockProvider locks, JobTriggerPublisher publisher,
-			TriggerMetrics metrics, Clock clock) {
+	BatchJobScheduler(BatchJobsProperties properties, LockProvider locks, ScheduledFires fires, MissedFires missed,
+			JobTriggerPublisher publisher, Clock clock) {
 		this.properties = properties;
 		this.locks = locks;
+		this.fires = fires;
+		this.missed = missed;
 		this.publisher = publisher;
-		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -57,8 +62,8 @@ class BatchJobScheduler implements SchedulingConfigurer {
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
 		for (ScheduledJob job : this.properties.jobs()) {
 			CronSchedule schedule = job.schedule();
-			registrar
-				.addCronTask(new CronTask(() -> fire(job), new CronTrigger(schedule.normalized(), schedule.zone())));
+			FireTimeTrigger trigger = new FireTimeTrigger(schedule);
+			registrar.addTriggerTask(new TriggerTask(() -> fire(job, trigger.scheduled()), trigger));
 			log.info("job {} scheduled on '{}' (runs as '{}') in {}; next fire at {}", job.name(),
 					schedule.configured(), schedule.normalized(), schedule.zone(),
 					schedule.nextFireTime(this.clock.instant()));
@@ -66,10 +71,14 @@ class BatchJobScheduler implements SchedulingConfigurer {
 	}
 
 	/**
-	 * One fire of a job's schedule: publishes its trigger if this replica takes the lock.
-	 * Failures are logged and counted, never thrown: the next fire must still happen.
+	 * One fire of a job's schedule: if this replica takes the lock, it records the fire
+	 * and publishes its trigger, whose timestamp is the time the fire was scheduled for.
+	 * Failures are kept for later or counted, never thrown: the next fire must still
+	 * happen.
+	 * @param scheduledFor the time the schedule fired for
 	 */
-	void fire(ScheduledJob job) {
+	void fire(ScheduledJob job, Instant scheduledFor) {
+		Fire fire = Fire.of(job, scheduledFor, this.properties.misfireGrace());
 		BatchJobsProperties.Lock lock = this.properties.lock();
 		Optional<SimpleLock> held;
 		try {
@@ -77,11 +86,7 @@ class BatchJobScheduler implements SchedulingConfigurer {
 				.lock(new LockConfiguration(this.clock.instant(), job.name(), lock.atMostFor(), lock.atLeastFor()));
 		}
 		catch (RuntimeException ex) {
-			this.metrics.failed(job.name(), TriggerMetrics.LOCK);
-			log.error(
-					"job {} not triggered: its lock in MongoDB could not be taken, so no replica fires this "
-							+ "schedule; trigger it by hand with POST /api/v1/workflow/jobs/{}/trigger",
-					job.name(), job.name(), ex);
+			this.missed.notRecorded(fire, "its lock in MongoDB could not be taken (" + ex.getMessage() + ")");
 			return;
 		}
 		if (held.isEmpty()) {
@@ -89,13 +94,48 @@ class BatchJobScheduler implements SchedulingConfigurer {
 			return;
 		}
 		try {
-			this.publisher.publish(job.name(), List.of(), TRIGGERED_BY);
+			publish(fire);
 		}
-		catch (TriggerNotPublishedException ex) {
-			// Logged and counted by the publisher.
+		catch (RuntimeException ex) {
+			log.error("job {}: the fire of {} failed unexpectedly", job.name(), scheduledFor, ex);
 		}
 		finally {
 			held.get().unlock();
+		}
+	}
+
+	private void publish(Fire fire) {
+		boolean recorded;
+		try {
+			recorded = this.fires.recordClaimed(fire);
+		}
+		catch (RuntimeException ex) {
+			this.missed.notRecorded(fire, "it could not be recorded in MongoDB (" + ex.getMessage() + ")");
+			return;
+		}
+		if (!recorded) {
+			log.info("job {} not triggered here: its fire of {} is recorded already", fire.job(), fire.scheduledFor());
+			return;
+		}
+		String failure;
+		try {
+			failure = this.publisher.tryPublish(fire.trigger());
+		}
+		catch (TriggerNotPublishedException ex) {
+			failure = ex.getMessage();
+		}
+		if (failure != null) {
+			this.missed.notPublished(fire, failure);
+			return;
+		}
+		try {
+			this.fires.published(fire);
+		}
+		catch (RuntimeException ex) {
+			log.warn(
+					"job {}: trigger {} was published but could not be marked so in MongoDB ({}); it may be "
+							+ "published again with the same id once its claim lapses",
+					fire.job(), fire.triggerId(), ex.getMessage());
 		}
 	}
 

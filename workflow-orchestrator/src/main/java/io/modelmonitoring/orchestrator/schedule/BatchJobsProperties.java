@@ -20,11 +20,18 @@ import org.springframework.validation.annotation.Validated;
  * 6-field Spring cron
  * @param timezone {@code batch_jobs.timezone}: the zone the cron expressions are read in
  * @param lock how long a replica holds the job's lock in MongoDB
+ * @param misfireGrace {@code batch_jobs.misfire_grace}: how long after its scheduled time
+ * a fire whose trigger could not be published (RabbitMQ or MongoDB out of reach) is still
+ * published, and never once the job's next fire has come; 0: given up at once
+ * @param misfireRetryInterval {@code batch_jobs.misfire_retry_interval}: how often a
+ * missed fire is tried again
  */
 @Validated
 @ConfigurationProperties("batch-jobs")
 public record BatchJobsProperties(@DefaultValue("0 6 * * 0") String modelMonitoringCron,
-		@DefaultValue("UTC") String timezone, @DefaultValue @Valid @NotNull Lock lock) {
+		@DefaultValue("UTC") String timezone, @DefaultValue @Valid @NotNull Lock lock,
+		@DefaultValue("6h") @NotNull Duration misfireGrace,
+		@DefaultValue("30s") @NotNull Duration misfireRetryInterval) {
 
 	static final String CRON_KEY = "batch_jobs.model_monitoring_cron";
 
@@ -32,6 +39,13 @@ public record BatchJobsProperties(@DefaultValue("0 6 * * 0") String modelMonitor
 
 	public BatchJobsProperties {
 		CronSchedule.parse(CRON_KEY, modelMonitoringCron, TIMEZONE_KEY, timezone);
+		if (misfireGrace != null && misfireGrace.isNegative()) {
+			throw new IllegalArgumentException("batch_jobs.misfire_grace must not be negative, not " + misfireGrace);
+		}
+		if (misfireRetryInterval != null && (misfireRetryInterval.isNegative() || misfireRetryInterval.isZero())) {
+			throw new IllegalArgumentException(
+					"batch_jobs.misfire_retry_interval must be positive, not " + misfireRetryInterval);
+		}
 	}
 
 	/** The scheduled jobs: so far the one, model-monitoring. */

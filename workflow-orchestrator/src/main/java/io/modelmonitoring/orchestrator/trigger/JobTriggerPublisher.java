@@ -2,6 +2,7 @@ package io.modelmonitoring.orchestrator.trigger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -80,7 +81,20 @@ public class JobTriggerPublisher {
 	}
 
 	/**
-	 * Publishes a new trigger and waits until the broker has it.
+	 * A new trigger: a random id, made at the given time.
+	 * @param job the job to run
+	 * @param tenantIds the tenants to run it for; empty means every tenant
+	 * @param triggeredBy {@code "schedule"}, {@code "manual"} or who asked
+	 * @param timestamp when it was made: now, or the time a schedule fired it for
+	 */
+	public static JobTrigger newTrigger(String job, List<String> tenantIds, String triggeredBy, Instant timestamp) {
+		return new JobTrigger(UUID.randomUUID().toString(), MessageTypes.JOB_TRIGGER, timestamp, SOURCE, job,
+				new JobTrigger.Metadata(List.copyOf(tenantIds)), triggeredBy);
+	}
+
+	/**
+	 * Publishes a new trigger and waits until the broker has it; one not published is
+	 * counted as failed and not kept.
 	 * @param job the job to run
 	 * @param tenantIds the tenants to run it for; empty means every tenant
 	 * @param triggeredBy {@code "schedule"}, {@code "manual"} or who asked
@@ -88,8 +102,28 @@ public class JobTriggerPublisher {
 	 * @throws TriggerNotPublishedException when no attempt succeeded
 	 */
 	public JobTrigger publish(String job, List<String> tenantIds, String triggeredBy) {
-		JobTrigger trigger = new JobTrigger(UUID.randomUUID().toString(), MessageTypes.JOB_TRIGGER,
-				this.clock.instant(), SOURCE, job, new JobTrigger.Metadata(List.copyOf(tenantIds)), triggeredBy);
+		JobTrigger trigger = newTrigger(job, tenantIds, triggeredBy, this.clock.instant());
+		String failure = tryPublish(trigger);
+		if (failure == null) {
+			return trigger;
+		}
+		this.metrics.failed(job, TriggerMetrics.PUBLISH);
+		String message = "trigger " + trigger.id() + " for job " + LogValues.escape(job) + " was not published after "
+				+ this.properties.publish().attempts() + " attempt(s): " + failure;
+		log.error(message);
+		throw new TriggerNotPublishedException(trigger.id(), message);
+	}
+
+	/**
+	 * Publishes a trigger as it is, its id and timestamp kept, with every attempt of
+	 * {@code messaging.publish}, and waits until the broker has it. A confirmed trigger
+	 * is counted; one that is not is left to the caller, who keeps it for later or gives
+	 * it up.
+	 * @return null once the broker has the trigger, else the last attempt's failure
+	 * @throws TriggerNotPublishedException when the thread is interrupted
+	 */
+	public String tryPublish(JobTrigger trigger) {
+		String job = trigger.job();
 		MessagingProperties.Publish publish = this.properties.publish();
 		Duration backoff = publish.backoff();
 		String failure = null;
@@ -102,17 +136,14 @@ public class JobTriggerPublisher {
 			if (failure == null) {
 				this.metrics.published(job);
 				log.info("published trigger {} for job {} (tenants {}, triggered by {}, attempt {})", trigger.id(),
-						LogValues.escape(job), describe(tenantIds), LogValues.escape(triggeredBy), attempt);
-				return trigger;
+						LogValues.escape(job), describe(trigger.metadata().tenantIds()),
+						LogValues.escape(trigger.triggeredBy()), attempt);
+				return null;
 			}
 			log.warn("trigger {} for job {}: attempt {} of {} failed: {}", trigger.id(), LogValues.escape(job), attempt,
 					publish.attempts(), failure);
 		}
-		this.metrics.failed(job, TriggerMetrics.PUBLISH);
-		String message = "trigger " + trigger.id() + " for job " + LogValues.escape(job) + " was not published after "
-				+ publish.attempts() + " attempt(s): " + failure;
-		log.error(message);
-		throw new TriggerNotPublishedException(trigger.id(), message);
+		return failure;
 	}
 
 	/** One attempt; null when the broker confirmed the trigger, else what went wrong. */

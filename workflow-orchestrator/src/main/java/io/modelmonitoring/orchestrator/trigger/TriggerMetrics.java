@@ -9,11 +9,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code batch_job_triggers_total{batch_job}}: triggers the broker confirmed, scheduled
- * and manual alike; {@code batch_job_trigger_failures_total{batch_job,reason}}: triggers
- * that were not published, {@code reason} being {@value #PUBLISH} (the broker did not
- * take it) or {@value #LOCK} (the lock store could not be asked, so no replica fired).
- * Both start at zero for every scheduled job, so that an alert on their increase works
- * from the first scrape.
+ * and manual alike, a scheduled fire published late included;
+ * {@code batch_job_trigger_failures_total{batch_job,reason}}: triggers given up,
+ * {@code reason} being {@value #PUBLISH} (the broker did not take a manual trigger, or a
+ * scheduled fire by its deadline) or {@value #LOCK} (MongoDB could not take a scheduled
+ * fire, its lock or its record, by its deadline). A scheduled fire still kept for later
+ * is not a failure. Both start at zero for every scheduled job, so that an alert on their
+ * increase works from the first scrape.
  */
 @Component
 public class TriggerMetrics {

@@ -24,6 +24,8 @@ class BatchJobsPropertiesTests {
 		assertThat(properties.timezone()).isEqualTo("UTC");
 		assertThat(properties.lock().atMostFor()).isEqualTo(Duration.ofMinutes(30));
 		assertThat(properties.lock().atLeastFor()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.misfireGrace()).isEqualTo(Duration.ofHours(6));
+		assertThat(properties.misfireRetryInterval()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(properties.jobs()).singleElement().satisfies((job) -> {
 			assertThat(job.name()).isEqualTo("model-monitoring");
 			assertThat(job.schedule().normalized()).isEqualTo("0 0 6 * * 0");
@@ -40,6 +42,22 @@ class BatchJobsPropertiesTests {
 			assertThat(job.schedule().zone().getId()).isEqualTo("Europe/Berlin");
 		});
 		assertThat(properties.lock().atLeastFor()).isEqualTo(Duration.ofSeconds(30));
+	}
+
+	@Test
+	void theMisfireKeysAreSetByTheirEnvironmentVariables() {
+		BatchJobsProperties properties = bind(
+				Map.of("BATCH_JOBS_MISFIRE_GRACE", "0s", "BATCH_JOBS_MISFIRE_RETRY_INTERVAL", "2m"), Map.of());
+		assertThat(properties.misfireGrace()).isZero();
+		assertThat(properties.misfireRetryInterval()).isEqualTo(Duration.ofMinutes(2));
+	}
+
+	@Test
+	void aNegativeMisfireGraceIsRefusedNamingTheKey() {
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> bind(Map.of("BATCH_JOBS_MISFIRE_GRACE", "-1h"), Map.of()))
+			.havingRootCause()
+			.withMessage("batch_jobs.misfire_grace must not be negative, not PT-1H");
 	}
 
 	@Test

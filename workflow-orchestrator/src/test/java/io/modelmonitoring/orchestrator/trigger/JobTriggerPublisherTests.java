@@ -36,8 +36,10 @@ class JobTriggerPublisherTests {
 
 	final MeterRegistry registry = new SimpleMeterRegistry();
 
-	final TriggerMetrics metrics = new TriggerMetrics(this.registry, new BatchJobsProperties("0 6 * * 0", "UTC",
-			new BatchJobsProperties.Lock(Duration.ofMinutes(30), Duration.ofMinutes(5))));
+	final TriggerMetrics metrics = new TriggerMetrics(this.registry,
+			new BatchJobsProperties("0 6 * * 0", "UTC",
+					new BatchJobsProperties.Lock(Duration.ofMinutes(30), Duration.ofMinutes(5)), Duration.ofHours(6),
+					Duration.ofSeconds(30)));
 
 	final MessagingProperties properties = new MessagingProperties(EXCHANGE, "unused", Duration.ofSeconds(5),
 			new MessagingProperties.Publish(3, Duration.ofMillis(20)));

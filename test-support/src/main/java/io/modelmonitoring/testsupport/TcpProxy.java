@@ -1,4 +1,4 @@
-package io.modelmonitoring.systemtests;
+package io.modelmonitoring.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP forwarder in front of a server, that can be cut (every connection closed, new
- * ones refused) and restored on the same port: a database becoming unreachable and coming
- * back.
+ * A TCP forwarder in front of a local server, that can be cut (every connection closed,
+ * new ones refused) and restored on the same port: a database or a broker becoming
+ * unreachable and coming back, without touching the server itself (the local RabbitMQ is
+ * shared with other test runs and must not be stopped).
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -26,16 +27,25 @@ public final class TcpProxy implements AutoCloseable {
 
 	private volatile ServerSocket server;
 
+	/** A proxy to the local port, open at once. */
 	public TcpProxy(int targetPort) {
 		this.targetPort = targetPort;
-		this.port = SystemUnderTest.freePort();
+		this.port = TestServers.closedPort();
 		restore();
+	}
+
+	/** A proxy to the local port, cut from the start: a server not there yet. */
+	public static TcpProxy cutFromTheStart(int targetPort) {
+		TcpProxy proxy = new TcpProxy(targetPort);
+		proxy.cut();
+		return proxy;
 	}
 
 	public int port() {
 		return this.port;
 	}
 
+	/** Closes every connection through the proxy and refuses new ones. */
 	public synchronized void cut() {
 		closeQuietly(this.server);
 		this.server = null;
@@ -43,7 +53,11 @@ public final class TcpProxy implements AutoCloseable {
 		this.sockets.clear();
 	}
 
+	/** Takes connections again, on the same port. */
 	public synchronized void restore() {
+		if (this.server != null) {
+			return;
+		}
 		try {
 			ServerSocket socket = new ServerSocket();
 			socket.setReuseAddress(true);
@@ -58,8 +72,15 @@ public final class TcpProxy implements AutoCloseable {
 
 	private void accept(ServerSocket socket) {
 		while (!socket.isClosed()) {
+			Socket client;
 			try {
-				Socket client = socket.accept();
+				client = socket.accept();
+			}
+			catch (IOException ex) {
+				// closed by cut()
+				continue;
+			}
+			try {
 				Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 				this.sockets.add(client);
 				this.sockets.add(target);
@@ -67,7 +88,8 @@ public final class TcpProxy implements AutoCloseable {
 				pipe(target, client);
 			}
 			catch (IOException ex) {
-				// closed by cut()
+				// the server behind is not there: the client sees its connection closed
+				closeQuietly(client);
 			}
 		}
 	}
