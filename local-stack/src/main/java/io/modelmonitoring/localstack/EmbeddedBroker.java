@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
 import org.apache.qpid.server.model.SystemConfig;
 
 /**
@@ -17,7 +18,23 @@ import org.apache.qpid.server.model.SystemConfig;
  */
 final class EmbeddedBroker implements AutoCloseable {
 
-	private final SystemLauncher launcher = new SystemLauncher();
+	/**
+	 * The broker's configuration root, whose task executor runs while the broker does.
+	 * Qpid stops itself in a shutdown hook of its own: on Ctrl-C or SIGTERM that hook and
+	 * the stack's run side by side, and a second shutdown of a stopped broker logs an
+	 * ERROR.
+	 */
+	private volatile SystemConfig<?> systemConfig;
+
+	private final SystemLauncher launcher = new SystemLauncher(
+			new SystemLauncherListener.DefaultSystemLauncherListener() {
+
+				@Override
+				public void onContainerResolve(SystemConfig<?> systemConfig) {
+					EmbeddedBroker.this.systemConfig = systemConfig;
+				}
+
+			});
 
 	private final int port;
 
@@ -49,8 +66,10 @@ final class EmbeddedBroker implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
-		this.launcher.shutdown();
+	public synchronized void close() {
+		if (this.systemConfig == null || this.systemConfig.getTaskExecutor().isRunning()) {
+			this.launcher.shutdown();
+		}
 	}
 
 }
