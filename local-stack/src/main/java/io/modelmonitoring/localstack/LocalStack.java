@@ -123,15 +123,18 @@ public final class LocalStack implements AutoCloseable {
 	 * with this data directory.
 	 * @return the exit status
 	 */
-	static int printToken(Path dataDir, PrintStream out, PrintStream err) throws IOException {
+	static int printToken(Path dataDir, PrintStream out, PrintStream err) {
 		try {
 			out.println(OperatorToken.mintForRunningStack(dataDir, Instant.now()));
 			return 0;
 		}
 		catch (IllegalStateException ex) {
 			err.println(ex.getMessage());
-			return 1;
 		}
+		catch (IOException ex) {
+			err.println("cannot read the running stack's secret in " + dataDir + ": " + ex);
+		}
+		return 1;
 	}
 
 	/**
