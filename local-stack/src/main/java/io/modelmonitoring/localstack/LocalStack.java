@@ -165,6 +165,7 @@ public final class LocalStack implements AutoCloseable {
 				this.options.dataDir().resolve("reports"));
 		DemoRun.print(outcome, this.out);
 		if (this.options.once()) {
+			this.out.println();
 			this.out.println("The services stop now (--once); what stays:");
 			this.out.println("  audit trail            " + auditDir().resolve("ml_audit_log")
 					+ "   (one file per ml.model.* and workflow.job.* message)");
