@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -28,9 +29,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -56,6 +59,20 @@ class EmbeddedInfrastructureTests {
 				assertThat(new String(message.getBody(), StandardCharsets.UTF_8))
 					.isEqualTo("{\"job\": \"model-monitoring\"}");
 			}
+		}
+	}
+
+	@Test
+	void aCancelledTapEndsTheDemosWaitAtOnceWithTheReason() throws Exception {
+		try (EmbeddedBroker broker = EmbeddedBroker.start(freePort());
+				EventTap tap = EventTap.open(broker.url(), JsonMapper.shared())) {
+			long started = System.nanoTime();
+			CompletableFuture.runAsync(() -> tap.cancel("ml-service stopped unexpectedly (exit code 137, signal 9)"),
+					CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+			assertThatIllegalStateException().isThrownBy(() -> tap.await((event) -> true, Duration.ofMinutes(5)))
+				.withMessage("ml-service stopped unexpectedly (exit code 137, signal 9)");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
+			assertThat(tap.passedOver()).isEmpty();
 		}
 	}
 
