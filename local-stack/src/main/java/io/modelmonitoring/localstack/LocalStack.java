@@ -339,8 +339,8 @@ public final class LocalStack implements AutoCloseable {
 		this.out.println("  metrics                " + this.orchestrator.baseUrl() + "/actuator/prometheus, "
 				+ "http://127.0.0.1:" + this.options.workerPort() + "/actuator/prometheus, " + ml
 				+ "/actuator/prometheus");
-		this.out.println(
-				"  MongoDB                " + redact(this.mongoUri) + "   (mongosh \"" + redact(this.mongoUri) + "\")");
+		this.out.println("  MongoDB                " + redact(this.mongoUri) + "   (npx mongosh@2 \""
+				+ redact(this.mongoUri) + "\")");
 		this.out.println("  AMQP                   " + redact(this.amqpUrl) + "   (exchange " + EventTap.EXCHANGE
 				+ ", queue " + MessagingNames.BATCH_JOBS_QUEUE + ")");
 		this.out.println("  token                  export TOKEN=" + OperatorToken.mint(this.jwtSecret, Instant.now())
