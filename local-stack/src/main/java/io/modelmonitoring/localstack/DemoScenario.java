@@ -31,9 +31,6 @@ import org.bson.Document;
 final class DemoScenario {
 
 	/** A model of the demo, and how its predictions behave. */
-	/** How long after the seeding a run may start and still see the planned counts. */
-	static final Duration BOUNDARY_MARGIN = Duration.ofMinutes(15);
-
 	record DemoModel(String tenantId, String modelId, double baselineMean, double currentMean, int perDay,
 			int currentPerDay, String story) {
 	}
@@ -47,6 +44,14 @@ final class DemoScenario {
 
 	static final List<String> TENANTS = MODELS.stream().map(DemoModel::tenantId).distinct().toList();
 
+	/**
+	 * The list of the lake files the demo wrote, one path a line relative to the lake, so
+	 * that the next start deletes those and never a file of anyone else.
+	 */
+	static final String WRITTEN_FILES = ".local-stack-demo-files";
+
+	private static final String LOGS = "ml_inference_logs";
+
 	private final long seed;
 
 	private final Instant asOf;
@@ -58,17 +63,18 @@ final class DemoScenario {
 
 	/**
 	 * Writes 60 days of inference logs before asOf into {@code lake}, one file a day
-	 * partition, gzipped on odd days. Each record lies a seeded distance before asOf, so
-	 * the same seed gives the same windows and the same figures whatever the time of day;
-	 * none lies within {@link #BOUNDARY_MARGIN} of a whole day before asOf, so a run that
-	 * starts up to that long after the seeding (services take a while to start) sees the
-	 * same counts in its windows.
+	 * partition, gzipped on odd days, and lists them in {@link #WRITTEN_FILES} (first, so
+	 * that a write cut short leaves nothing unlisted). Each record lies a seeded distance
+	 * before asOf, so the same seed gives the same windows and the same figures whatever
+	 * the time of day, and at least an hour from a whole day before it: a run that takes
+	 * an asOf up to an hour later (the services start after the data is written) counts
+	 * the same records in each window.
 	 * @return the number of lines written
 	 */
 	long writeLake(Path lake) throws IOException {
 		SplittableRandom random = new SplittableRandom(this.seed);
 		long dayMillis = Duration.ofDays(1).toMillis();
-		long margin = BOUNDARY_MARGIN.toMillis();
+		long margin = Duration.ofHours(1).toMillis();
 		Map<LocalDate, List<String>> days = new TreeMap<>();
 		for (DemoModel model : MODELS) {
 			for (int daysBack = 1; daysBack <= 60; daysBack++) {
@@ -76,10 +82,9 @@ final class DemoScenario {
 				int count = current ? model.currentPerDay() : model.perDay();
 				double mean = current ? model.currentMean() : model.baselineMean();
 				for (int i = 0; i < count; i++) {
-					// in [asOf - daysBack days, asOf - (daysBack - 1) days), away from
-					// both ends
-					Instant at = this.asOf
-						.minusMillis((daysBack - 1) * dayMillis + random.nextLong(margin, dayMillis - margin));
+					// in [asOf - daysBack days + 1 h, asOf - (daysBack - 1) days - 1 h]
+					Instant at = this.asOf.minusMillis(
+							(daysBack - 1) * dayMillis + margin + random.nextLong(0, dayMillis - 2 * margin + 1));
 					double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
 					days.computeIfAbsent(day(at), (key) -> new ArrayList<>()).add(record(model, prediction, at));
 				}
@@ -92,12 +97,54 @@ final class DemoScenario {
 		badDay.add("{\"tenantId\": \"globex\", \"modelId\": \"forecasting\"");
 		badDay.add("{\"tenantId\": \"initech\", \"modelId\": \"win-probability\", \"prediction\": 0.4, "
 				+ "\"timestamp\": \"last tuesday\"}");
+		Map<Path, List<String>> files = new TreeMap<>();
+		days.forEach((day, lines) -> files.put(file(lake, day), lines));
+		List<String> written = new ArrayList<>();
+		for (Path file : files.keySet()) {
+			written.add(lake.relativize(file).toString());
+		}
+		Files.createDirectories(lake);
+		Files.write(lake.resolve(WRITTEN_FILES), written, StandardCharsets.UTF_8);
 		long lines = 0;
-		for (Map.Entry<LocalDate, List<String>> day : days.entrySet()) {
-			write(partition(lake, day.getKey()), day.getValue(), day.getKey().getDayOfMonth() % 2 == 1);
-			lines += day.getValue().size();
+		for (Map.Entry<Path, List<String>> file : files.entrySet()) {
+			write(file.getKey(), file.getValue());
+			lines += file.getValue().size();
 		}
 		return lines;
+	}
+
+	/**
+	 * Deletes the lake files an earlier demo wrote, as {@link #WRITTEN_FILES} lists them,
+	 * the partition directories that leaves empty, and the list. Anything else in the
+	 * lake stays.
+	 * @return the number of files deleted
+	 */
+	static int removeWrittenFiles(Path lake) throws IOException {
+		Path list = lake.resolve(WRITTEN_FILES);
+		if (!Files.exists(list)) {
+			return 0;
+		}
+		Path logs = lake.resolve(LOGS).normalize();
+		int deleted = 0;
+		for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+			Path file = lake.resolve(line).normalize();
+			if (line.isBlank() || !file.startsWith(logs) || !Files.deleteIfExists(file)) {
+				continue;
+			}
+			deleted++;
+			for (Path directory = file.getParent(); !directory.equals(logs)
+					&& isEmptyDirectory(directory); directory = directory.getParent()) {
+				Files.delete(directory);
+			}
+		}
+		Files.delete(list);
+		return deleted;
+	}
+
+	private static boolean isEmptyDirectory(Path directory) throws IOException {
+		try (var entries = Files.list(directory)) {
+			return entries.findAny().isEmpty();
+		}
 	}
 
 	private static LocalDate day(Instant at) {
@@ -138,14 +185,18 @@ final class DemoScenario {
 		return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
 	}
 
-	private static Path partition(Path lake, LocalDate day) throws IOException {
-		return Files.createDirectories(lake.resolve("ml_inference_logs")
+	/** The day's file: {@code demo.jsonl}, gzipped on odd days. */
+	private static Path file(Path lake, LocalDate day) {
+		return lake.resolve(LOGS)
 			.resolve(String.format("year=%04d/month=%02d/day=%02d", day.getYear(), day.getMonthValue(),
-					day.getDayOfMonth())));
+					day.getDayOfMonth()))
+			.resolve((day.getDayOfMonth() % 2 == 1) ? "demo.jsonl.gz" : "demo.jsonl");
 	}
 
-	private static void write(Path directory, List<String> lines, boolean gzip) throws IOException {
-		try (OutputStream file = Files.newOutputStream(directory.resolve(gzip ? "demo.jsonl.gz" : "demo.jsonl"));
+	private static void write(Path path, List<String> lines) throws IOException {
+		Files.createDirectories(path.getParent());
+		boolean gzip = path.getFileName().toString().endsWith(".gz");
+		try (OutputStream file = Files.newOutputStream(path);
 				OutputStream out = gzip ? new GZIPOutputStream(file) : file;
 				BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
 			for (String line : lines) {

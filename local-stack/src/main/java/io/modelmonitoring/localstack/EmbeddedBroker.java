@@ -1,6 +1,7 @@
 package io.modelmonitoring.localstack;
 
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -8,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.BrokerImpl;
 import org.apache.qpid.server.model.SystemConfig;
 
 /**
@@ -17,7 +20,20 @@ import org.apache.qpid.server.model.SystemConfig;
  */
 final class EmbeddedBroker implements AutoCloseable {
 
-	private final SystemLauncher launcher = new SystemLauncher();
+	/**
+	 * The broker's configuration root, whose task executor runs while the broker does.
+	 */
+	private volatile SystemConfig<?> systemConfig;
+
+	private final SystemLauncher launcher = new SystemLauncher(
+			new SystemLauncherListener.DefaultSystemLauncherListener() {
+
+				@Override
+				public void onContainerResolve(SystemConfig<?> systemConfig) {
+					EmbeddedBroker.this.systemConfig = systemConfig;
+				}
+
+			});
 
 	private final int port;
 
@@ -41,7 +57,30 @@ final class EmbeddedBroker implements AutoCloseable {
 		attributes.put(SystemConfig.CONTEXT, Map.of("qpid.amqp_port", String.valueOf(port),
 				"qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
 		broker.launcher.startup(attributes);
+		broker.leaveStoppingToTheStack();
 		return broker;
+	}
+
+	/**
+	 * Qpid stops its broker in a JVM shutdown hook of its own. On Ctrl-C or SIGTERM that
+	 * hook runs side by side with the stack's, which stops the services first: the broker
+	 * went away under services still stopping, they reconnected to a broker half down,
+	 * and Qpid logged ERRORs for it. So the hook is taken out, and {@link #close()}
+	 * (called by the stack's hook after the services) stops the broker. Qpid offers no
+	 * switch for it: the hook is a private field of its BrokerImpl, read here by
+	 * reflection. If a Qpid version has no such field, its hook stays, and close() then
+	 * leaves a broker that hook stopped alone (a second shutdown would log an ERROR too).
+	 */
+	private void leaveStoppingToTheStack() {
+		try {
+			Object container = this.systemConfig.getContainer();
+			Field hook = BrokerImpl.class.getDeclaredField("_shutdownHook");
+			hook.setAccessible(true);
+			Runtime.getRuntime().removeShutdownHook((Thread) hook.get(container));
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			// Qpid's hook stays; see above.
+		}
 	}
 
 	String url() {
@@ -49,8 +88,10 @@ final class EmbeddedBroker implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
-		this.launcher.shutdown();
+	public synchronized void close() {
+		if (this.systemConfig == null || this.systemConfig.getTaskExecutor().isRunning()) {
+			this.launcher.shutdown();
+		}
 	}
 
 }

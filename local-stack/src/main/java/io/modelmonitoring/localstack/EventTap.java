@@ -34,6 +34,11 @@ final class EventTap implements AutoCloseable {
 
 	private final List<JsonNode> passedOver = new ArrayList<>();
 
+	/** Put in the queue by {@link #cancel(String)} to end a wait at once. */
+	private static final JsonNode CANCELLED = JsonMapper.shared().createObjectNode();
+
+	private volatile String cancelled;
+
 	private EventTap(Connection connection) {
 		this.connection = connection;
 	}
@@ -59,17 +64,33 @@ final class EventTap implements AutoCloseable {
 	/**
 	 * The first event received that matches, waiting up to the timeout; null if none
 	 * came. The events received before it are kept for {@link #passedOver()}.
+	 * @throws IllegalStateException once the tap was cancelled, with the reason given
 	 */
 	JsonNode await(Predicate<JsonNode> wanted, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
+			if (this.cancelled != null) {
+				throw new IllegalStateException(this.cancelled);
+			}
 			long left = deadline - System.nanoTime();
 			JsonNode event = (left > 0) ? this.received.poll(left, TimeUnit.NANOSECONDS) : null;
+			if (event == CANCELLED) {
+				continue;
+			}
 			if (event == null || wanted.test(event)) {
 				return event;
 			}
 			this.passedOver.add(event);
 		}
+	}
+
+	/**
+	 * Ends the current and every later {@link #await} with the reason: no event is coming
+	 * (a service the events come through has died).
+	 */
+	void cancel(String reason) {
+		this.cancelled = reason;
+		this.received.add(CANCELLED);
 	}
 
 	/**
@@ -79,6 +100,7 @@ final class EventTap implements AutoCloseable {
 	 */
 	List<JsonNode> passedOver() {
 		this.received.drainTo(this.passedOver);
+		this.passedOver.removeIf((event) -> event == CANCELLED);
 		return List.copyOf(this.passedOver);
 	}
 

@@ -6,16 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -40,7 +41,15 @@ public final class LocalStack implements AutoCloseable {
 
 	private final PrintStream out;
 
-	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+	private final Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
+
+	/** Counted down when the stack begins to stop, by Ctrl-C or otherwise. */
+	private final CountDownLatch stopping = new CountDownLatch(1);
+
+	/** Completed with the first service that stops without being asked to. */
+	private final CompletableFuture<ServiceProcess> died = new CompletableFuture<>();
+
+	private EventTap tap;
 
 	private String amqpUrl;
 
@@ -51,7 +60,8 @@ public final class LocalStack implements AutoCloseable {
 	private ServiceProcess mlService;
 
 	/**
-	 * Made anew for each start and given to the three services; never written to disk.
+	 * Made anew for each start and given to the services; on disk only in
+	 * {@code <data-dir>/jwt-secret} while the stack runs ({@link OperatorToken}).
 	 */
 	private final String jwtSecret = OperatorToken.newSecret();
 
@@ -61,17 +71,23 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (List.of(args).contains("--help")) {
+		List<String> arguments = new ArrayList<>(List.of(args));
+		if (arguments.contains("--help")) {
 			System.out.print(StackOptions.USAGE);
 			return;
 		}
+		boolean tokenOnly = arguments.remove("--token");
 		StackOptions options;
 		try {
-			options = StackOptions.parse(args);
+			options = StackOptions.parse(arguments.toArray(String[]::new));
 		}
 		catch (IllegalArgumentException ex) {
 			System.err.println(ex.getMessage());
 			System.exit(2);
+			return;
+		}
+		if (tokenOnly) {
+			System.exit(printToken(options.dataDir(), System.out, System.err));
 			return;
 		}
 		LocalStack stack = new LocalStack(options, System.out);
@@ -80,11 +96,17 @@ public final class LocalStack implements AutoCloseable {
 			DemoRun.Outcome outcome = stack.start();
 			boolean completed = outcome == null || outcome.completed();
 			if (options.once()) {
+				completed = completed && !stack.died.isDone();
 				stack.closeQuietly();
 				System.exit(completed ? 0 : 1);
 			}
 			System.out.println("\nRunning. Press Ctrl-C to stop.");
-			new CountDownLatch(1).await();
+			// Returns only when a service dies: the stack is then stopped, not left half
+			// running.
+			ServiceProcess dead = stack.died.get();
+			System.err.println("Stopping the local stack because " + dead.name() + " stopped.");
+			stack.closeQuietly();
+			System.exit(1);
 		}
 		catch (Exception ex) {
 			System.err.println("local stack failed: " + ex.getMessage());
@@ -97,31 +119,74 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
+	 * {@code local-stack --token}: prints a fresh operator token of the stack that runs
+	 * with this data directory.
+	 * @return the exit status
+	 */
+	static int printToken(Path dataDir, PrintStream out, PrintStream err) {
+		try {
+			out.println(OperatorToken.mintForRunningStack(dataDir, Instant.now()));
+			return 0;
+		}
+		catch (IllegalStateException ex) {
+			err.println(ex.getMessage());
+		}
+		catch (IOException ex) {
+			err.println("cannot read the running stack's secret in " + dataDir + ": " + ex);
+		}
+		return 1;
+	}
+
+	/**
 	 * Starts everything and, unless told not to, runs the demo.
 	 * @return how the demo job ended, or null when there was no demo
 	 */
 	DemoRun.Outcome start() throws Exception {
 		Instant now = Instant.now();
-		Path lake = this.options.dataDir().resolve("lake");
-		Files.createDirectories(lake);
+		Path lake = prepareLake();
 		startInfrastructure();
 		JsonMapper json = JsonMapper.builder().build();
 		if (this.options.demo()) {
 			seed(lake, now);
 		}
-		EventTap tap = EventTap.open(this.amqpUrl, json);
-		this.running.push(tap);
+		this.tap = EventTap.open(this.amqpUrl, json);
+		this.running.push(this.tap);
 		startServices(lake);
-		printUrls();
+		this.running.push(OperatorToken.keepSecret(this.options.dataDir(), this.jwtSecret));
+		if (!this.options.once()) {
+			printUrls();
+		}
 		if (!this.options.demo()) {
 			return null;
 		}
 		this.out.println("\nRunning one model-monitoring job: trigger -> worker -> ml-service -> events ...");
-		DemoRun.Outcome outcome = new DemoRun(json, OperatorToken.mint(this.jwtSecret, Instant.now())).run(tap,
+		DemoRun.Outcome outcome = new DemoRun(json, OperatorToken.mint(this.jwtSecret, Instant.now())).run(this.tap,
 				this.orchestrator.baseUrl(), this.mlService.baseUrl(), Duration.ofMinutes(5),
 				this.options.dataDir().resolve("reports"));
 		DemoRun.print(outcome, this.out);
+		if (this.options.once()) {
+			this.out.println();
+			this.out.println("The services stop now (--once); what stays:");
+			this.out.println("  audit trail            " + auditDir().resolve("ml_audit_log")
+					+ "   (one file per ml.model.* and workflow.job.* message)");
+			this.out.println("  service logs           " + this.options.dataDir().resolve("logs"));
+			this.out.println("Without --once the stack keeps running and prints its URLs, a token and curl lines.");
+		}
 		return outcome;
+	}
+
+	/**
+	 * The lake directory, without the files an earlier demo wrote in it: a start with
+	 * {@code --no-demo} starts with the lake as the user left it, and a demo start with
+	 * only this demo's files. Nothing the stack did not write is deleted.
+	 */
+	Path prepareLake() throws IOException {
+		Path lake = Files.createDirectories(this.options.dataDir().resolve("lake"));
+		int deleted = DemoScenario.removeWrittenFiles(lake);
+		if (deleted > 0 && !this.options.demo()) {
+			this.out.println("Lake: deleted the " + deleted + " files an earlier demo wrote in " + lake);
+		}
+		return lake;
 	}
 
 	private void startInfrastructure() throws Exception {
@@ -149,7 +214,6 @@ public final class LocalStack implements AutoCloseable {
 
 	private void seed(Path lake, Instant now) throws IOException {
 		DemoScenario scenario = new DemoScenario(this.options.seed(), now);
-		deleteTree(lake.resolve("ml_inference_logs"));
 		long lines = scenario.writeLake(lake);
 		try (MongoClient client = MongoClients.create(this.mongoUri)) {
 			var evaluations = client.getDatabase(databaseOf(this.mongoUri)).getCollection("ml_evaluations");
@@ -187,10 +251,64 @@ public final class LocalStack implements AutoCloseable {
 		ServiceProcess riskAnalytics = service("risk-analytics", this.options.workerPort(), worker, logs);
 		this.orchestrator = service("workflow-orchestrator", this.options.orchestratorPort(), orchestrator, logs);
 		ServiceProcess eventConsumers = service("event-consumers", this.options.consumersPort(), consumers, logs);
-		for (ServiceProcess process : List.of(this.mlService, riskAnalytics, this.orchestrator, eventConsumers)) {
+		List<ServiceProcess> services = List.of(this.mlService, riskAnalytics, this.orchestrator, eventConsumers);
+		for (ServiceProcess process : services) {
 			process.awaitHealthy(START_TIMEOUT);
 			this.out.println("  " + process.name() + " is up at " + process.baseUrl());
 		}
+		// A death during start-up fails awaitHealthy; from here on, it is reported.
+		for (ServiceProcess process : services) {
+			process.onUnexpectedExit(this::reportDeath);
+		}
+	}
+
+	/**
+	 * Tells at once, loudly, that a service stopped, with the end of its log; ends any
+	 * wait of the demo for events, and completes {@link #died()}.
+	 */
+	private void reportDeath(ServiceProcess process) {
+		int code = process.exitCode();
+		// Ctrl-C (SIGINT, 130) and a SIGTERM to the process group (143) reach the
+		// services and the launcher alike: such an exit is the stack stopping if the
+		// launcher's shutdown begins within a moment.
+		if (code == 130 || code == 143) {
+			try {
+				if (this.stopping.await(2, TimeUnit.SECONDS)) {
+					return;
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.stopping.getCount() == 0) {
+			return;
+		}
+		String what = process.name() + " stopped unexpectedly (exit code " + code
+				+ ((code > 128) ? ", signal " + (code - 128) : "") + ")";
+		StringBuilder report = new StringBuilder();
+		report.append("\n!!! ").append(what).append(". The last lines of ").append(process.log()).append(":\n");
+		for (String line : process.logTail(20)) {
+			report.append("  | ").append(line).append('\n');
+		}
+		report.append("!!! The stack stops: start it again with scripts/run-local.sh.\n");
+		this.out.print(report);
+		this.out.flush();
+		if (this.tap != null) {
+			this.tap.cancel(what);
+		}
+		this.died.complete(process);
+	}
+
+	/**
+	 * Completed with the first service that stops without the stack asking it to.
+	 */
+	CompletableFuture<ServiceProcess> died() {
+		return this.died;
+	}
+
+	ServiceProcess mlService() {
+		return this.mlService;
 	}
 
 	/**
@@ -221,13 +339,17 @@ public final class LocalStack implements AutoCloseable {
 		this.out.println("  metrics                " + this.orchestrator.baseUrl() + "/actuator/prometheus, "
 				+ "http://127.0.0.1:" + this.options.workerPort() + "/actuator/prometheus, " + ml
 				+ "/actuator/prometheus");
-		this.out.println(
-				"  MongoDB                " + redact(this.mongoUri) + "   (mongosh \"" + redact(this.mongoUri) + "\")");
+		this.out.println("  MongoDB                " + redact(this.mongoUri) + "   (npx mongosh@2 \""
+				+ redact(this.mongoUri) + "\")");
 		this.out.println("  AMQP                   " + redact(this.amqpUrl) + "   (exchange " + EventTap.EXCHANGE
 				+ ", queue " + MessagingNames.BATCH_JOBS_QUEUE + ")");
 		this.out.println("  token                  export TOKEN=" + OperatorToken.mint(this.jwtSecret, Instant.now())
 				+ "   (HS256, valid " + OperatorToken.LIFETIME.toHours() + " h, scopes " + OperatorToken.SCOPES
 				+ "; the secret is new at each start)");
+		this.out.println("  a fresh token          export TOKEN=$(scripts/run-local.sh --token"
+				+ (this.options.dataDir().equals(Path.of("local-data").toAbsolutePath()) ? ""
+						: " --data-dir " + this.options.dataDir())
+				+ ")   (while the stack runs)");
 		this.out.println("  manual run             curl -s -X POST " + ml
 				+ "/api/v1/ml/model-monitoring/run -H \"Authorization: Bearer $TOKEN\" "
 				+ "-H 'Content-Type: application/json' -d '{}'");
@@ -260,17 +382,6 @@ public final class LocalStack implements AutoCloseable {
 		return url.substring(0, credentials.start(2)) + "****" + url.substring(credentials.end(2));
 	}
 
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-	}
-
 	void closeQuietly() {
 		try {
 			close();
@@ -281,7 +392,12 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	@Override
-	public synchronized void close() throws Exception {
+	public void close() throws Exception {
+		this.stopping.countDown();
+		stopAll();
+	}
+
+	private synchronized void stopAll() {
 		while (!this.running.isEmpty()) {
 			AutoCloseable next = this.running.pop();
 			try {

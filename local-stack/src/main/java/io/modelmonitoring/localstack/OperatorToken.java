@@ -1,6 +1,13 @@
 package io.modelmonitoring.localstack;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,7 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The local stack's security: a shared secret made anew for each start (nothing ships a
  * default), and HS256 tokens minted with it for the demo and for the operator's curl
- * commands, good for both APIs.
+ * commands, good for both APIs. While the stack runs, the secret is also in
+ * {@code <data-dir>/jwt-secret} (owner-only, with the stack's process id) so that
+ * {@code local-stack --token} can mint a fresh token; the stack deletes it when it stops.
  */
 final class OperatorToken {
 
@@ -30,7 +40,49 @@ final class OperatorToken {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+	static final String SECRET_FILE = "jwt-secret";
+
 	private OperatorToken() {
+	}
+
+	/**
+	 * Writes the secret to {@code <dataDir>/jwt-secret}, readable by its owner only from
+	 * the moment it exists, with this process's id.
+	 * @return what deletes the file again
+	 */
+	static AutoCloseable keepSecret(Path dataDir, String secret) throws IOException {
+		Path file = dataDir.resolve(SECRET_FILE);
+		Files.deleteIfExists(file);
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Properties properties = new Properties();
+		properties.setProperty("pid", String.valueOf(ProcessHandle.current().pid()));
+		properties.setProperty("secret", secret);
+		StringWriter text = new StringWriter();
+		properties.store(text, "The running local stack's JWT secret; deleted when it stops");
+		Files.writeString(file, text.toString(), StandardCharsets.ISO_8859_1);
+		return () -> Files.deleteIfExists(file);
+	}
+
+	/**
+	 * A fresh token from the secret of the stack that runs with this data directory.
+	 * @throws IllegalStateException when no stack runs with it, saying so
+	 */
+	static String mintForRunningStack(Path dataDir, Instant now) throws IOException {
+		Path file = dataDir.resolve(SECRET_FILE);
+		Properties properties = new Properties();
+		try {
+			properties.load(new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1)));
+		}
+		catch (NoSuchFileException ex) {
+			throw new IllegalStateException("no local stack is running with data dir " + dataDir + " (there is no "
+					+ file + "); start one with scripts/run-local.sh, or give its --data-dir");
+		}
+		long pid = Long.parseLong(properties.getProperty("pid", "-1"));
+		if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			throw new IllegalStateException("the local stack that wrote " + file + " (pid " + pid
+					+ ") is no longer running; start it again with scripts/run-local.sh");
+		}
+		return mint(properties.getProperty("secret"), now);
 	}
 
 	/** 32 random bytes, Base64url: 43 characters, whose UTF-8 bytes are the HS256 key. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One service of the system, run from its packaged jar as a child process of the stack,
@@ -31,6 +33,9 @@ public final class ServiceProcess implements AutoCloseable {
 	private final Path log;
 
 	private final Process process;
+
+	/** Set before the stack stops or kills the process itself. */
+	private volatile boolean stopping;
 
 	private ServiceProcess(String name, int port, Path log, Process process) {
 		this.name = name;
@@ -94,6 +99,36 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Calls {@code report} once, when the process ends without {@link #close()} or
+	 * {@link #kill()} having asked it to: a crash, an out-of-memory kill, a
+	 * {@code kill -9} from outside.
+	 */
+	public void onUnexpectedExit(Consumer<ServiceProcess> report) {
+		this.process.onExit().thenRun(() -> {
+			if (!this.stopping) {
+				report.accept(this);
+			}
+		});
+	}
+
+	/** The exit code once the process has ended; 128 + n after signal n. */
+	public int exitCode() {
+		return this.process.exitValue();
+	}
+
+	/** The last lines of the service's log, for a report of why it stopped. */
+	public List<String> logTail(int lines) {
+		try {
+			// Leniently: a line cut by a crash may end inside a character.
+			List<String> all = new String(Files.readAllBytes(this.log), StandardCharsets.UTF_8).lines().toList();
+			return all.subList(Math.max(0, all.size() - lines), all.size());
+		}
+		catch (IOException ex) {
+			return List.of("(cannot read " + this.log + ": " + ex.getMessage() + ")");
+		}
+	}
+
 	public String name() {
 		return this.name;
 	}
@@ -108,6 +143,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	/** Kills the process at once (SIGKILL), as a crash would: no shutdown hooks run. */
 	public void kill() throws InterruptedException {
+		this.stopping = true;
 		this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 	}
 
@@ -118,6 +154,7 @@ public final class ServiceProcess implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		this.stopping = true;
 		this.process.destroy();
 		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
 			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -14,11 +14,16 @@ record StackOptions(boolean once, boolean demo, Path dataDir, long seed, int amq
 		Path projectDir) {
 
 	static final String USAGE = """
-			Usage: local-stack [options]
+			Usage: scripts/run-local.sh [options]   (or java -jar local-stack/target/local-stack-0.1.0-SNAPSHOT.jar)
 			  --help                 print this and exit
-			  --once                 exit after the demo run (status 0 when it completed)
-			  --no-demo              start empty: no demo data, no demo run
-			  --data-dir DIR         where the lake and the service logs go (default ./local-data)
+			  --token                print a fresh operator token for the stack running with this
+			                         --data-dir, and exit (export TOKEN=$(scripts/run-local.sh --token))
+			  --once                 exit after the demo run (status 0 when it completed, 1 when it
+			                         failed or a service died)
+			  --no-demo              start without the demo: no demo data (an earlier demo's lake
+			                         files are deleted, nothing else), no demo run
+			  --data-dir DIR         where the lake, the audit trail, the reports and the service
+			                         logs go (default ./local-data)
 			  --seed N               seed of the demo data (default 42)
 			  --amqp-port N          embedded broker port (default 5673)
 			  --mongo-port N         embedded MongoDB port (default 27017)

@@ -9,13 +9,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,22 +31,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The stack the README's run command starts, started here with ports of its own: embedded
  * broker and MongoDB, the three services from their packaged jars, the demo data, and one
- * job through the whole path: trigger, worker, ml-service, events.
+ * job through the whole path: trigger, worker, ml-service, events. Then a service is
+ * killed, as a crash would, and the stack must say so at once; and once it has stopped, a
+ * start without the demo finds none of the demo's files.
  */
 class LocalStackEndToEndTests {
 
 	@Test
 	void theDemoJobRunsThroughTheWholePathAndTellsItsStory(@TempDir Path dataDir) throws Exception {
 		Path projectDir = Path.of("").toAbsolutePath().getParent();
-		StackOptions options = new StackOptions(true, true, dataDir, 42, EmbeddedInfrastructureTests.freePort(),
+		// An earlier demo's files, 100 days older: the start must delete them, or their
+		// tenants would be in this run.
+		Path lake = dataDir.resolve("lake");
+		new DemoScenario(7, Instant.now().minus(Duration.ofDays(100))).writeLake(lake);
+		// Without --once, as a developer runs it: the URLs, the token and the curl lines.
+		StackOptions options = new StackOptions(false, true, dataDir, 42, EmbeddedInfrastructureTests.freePort(),
 				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(),
 				EmbeddedInfrastructureTests.freePort(), EmbeddedInfrastructureTests.freePort(),
 				EmbeddedInfrastructureTests.freePort(), null, null, projectDir);
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+		ListAppender<ILoggingEvent> logged = new ListAppender<>();
+		logged.start();
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		root.addAppender(logged);
+		Path secretFile = dataDir.resolve(OperatorToken.SECRET_FILE);
 		try (LocalStack stack = LocalStack.create(options, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
 			DemoRun.Outcome outcome = stack.start();
 			String output = printed.toString(StandardCharsets.UTF_8);
 			assertThat(outcome.completed()).as(output).isTrue();
+			// The lake holds exactly the files this demo listed.
+			List<String> listed = Files.readAllLines(lake.resolve(DemoScenario.WRITTEN_FILES));
+			assertThat(inferenceLogs(lake)).containsExactlyInAnyOrderElementsOf(listed);
 
 			JsonNode result = outcome.run().path("result");
 			assertThat(result.path("tenants").asInt()).isEqualTo(3);
@@ -107,6 +130,65 @@ class LocalStackEndToEndTests {
 			assertThat(
 					http.send(HttpRequest.newBuilder(runs).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
 				.isEqualTo(401);
+
+			// A fresh token from the running stack, as `scripts/run-local.sh --token`
+			// prints it, opens the API too; the secret it comes from is the owner's
+			// alone.
+			assertThat(output).contains("export TOKEN=$(scripts/run-local.sh --token --data-dir " + dataDir + ")");
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secretFile))).isEqualTo("rw-------");
+			ByteArrayOutputStream fresh = new ByteArrayOutputStream();
+			assertThat(LocalStack.printToken(dataDir, new PrintStream(fresh, true, StandardCharsets.UTF_8), System.err))
+				.isZero();
+			assertThat(http
+				.send(HttpRequest.newBuilder(runs)
+					.header("Authorization", "Bearer " + fresh.toString(StandardCharsets.UTF_8).trim())
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.statusCode()).isEqualTo(200);
+
+			// Nothing the embedded servers logged reads like an error: no index warnings
+			// from the embedded MongoDB, no ERROR from anything.
+			assertThat(logged.list)
+				.filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR)
+						|| (event.getLevel().isGreaterOrEqual(Level.WARN)
+								&& event.getLoggerName().startsWith("de.bwaldvogel")))
+				.extracting(ILoggingEvent::getFormattedMessage)
+				.isEmpty();
+
+			// ml-service dies as a crash or `kill -9` from outside would end it: the
+			// stack
+			// says so at once, with the end of its log, and means to stop.
+			ServiceProcess mlService = stack.mlService();
+			ProcessHandle.of(mlService.pid()).orElseThrow().destroyForcibly();
+			assertThat(stack.died()).succeedsWithin(Duration.ofSeconds(30)).isSameAs(mlService);
+			String deathReport = printed.toString(StandardCharsets.UTF_8).substring(output.length());
+			assertThat(deathReport).contains("!!! ml-service stopped unexpectedly (exit code 137, signal 9)")
+				.contains(mlService.log().toString())
+				.contains("  | ")
+				.contains("The stack stops");
+		}
+		finally {
+			root.detachAppender(logged);
+		}
+		// Stopped: the secret is gone, and the token mode says no stack runs.
+		assertThat(secretFile).doesNotExist();
+		ByteArrayOutputStream refused = new ByteArrayOutputStream();
+		assertThat(LocalStack.printToken(dataDir, System.out, new PrintStream(refused, true, StandardCharsets.UTF_8)))
+			.isEqualTo(1);
+		assertThat(refused.toString(StandardCharsets.UTF_8)).contains("no local stack is running");
+		// --no-demo on the same data directory starts with an empty lake.
+		LocalStack.create(DemoLakeTests.options(dataDir, false), new PrintStream(new ByteArrayOutputStream()))
+			.prepareLake();
+		assertThat(inferenceLogs(lake)).isEmpty();
+	}
+
+	/** The files under the lake's ml_inference_logs, relative to the lake. */
+	private static List<String> inferenceLogs(Path lake) throws Exception {
+		Path logs = lake.resolve("ml_inference_logs");
+		if (!Files.exists(logs)) {
+			return List.of();
+		}
+		try (Stream<Path> paths = Files.walk(logs)) {
+			return paths.filter(Files::isRegularFile).map((file) -> lake.relativize(file).toString()).toList();
 		}
 	}
 
