@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
@@ -227,7 +228,8 @@ class JwtDecodersTests {
 			JwtDecoder decoder = JwtDecoders.of(jwt(null, jwks.url()));
 			assertThat(decoder.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)).getSubject()).isEqualTo("caller");
 			for (int i = 0; i < 30; i++) {
-				String unknown = TestJwts.rs256(claims().build(), TestJwts.rsaKey());
+				String unknown = TestJwts.rs256(claims().build(),
+						new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
 				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(unknown));
 			}
 			System.out.printf("JWK set fetches: 1 for the first token, %d for 30 tokens of unknown keys%n",
@@ -248,7 +250,8 @@ class JwtDecodersTests {
 					Duration.ofHours(24), Duration.ofSeconds(1)));
 			assertThat(decoder.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)).getSubject()).isEqualTo("caller");
 			for (int i = 0; i < 5; i++) {
-				String unknown = TestJwts.rs256(claims().build(), TestJwts.rsaKey());
+				String unknown = TestJwts.rs256(claims().build(),
+						new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
 				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(unknown));
 			}
 			jwks.serve(ISSUER_KEY, rotated);

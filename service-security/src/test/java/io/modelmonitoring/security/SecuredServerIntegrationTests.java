@@ -1,21 +1,14 @@
 package io.modelmonitoring.security;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.modelmonitoring.security.testing.TestJwts;
+import io.modelmonitoring.security.testing.SlowBody;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +23,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The module's lock on a running Tomcat, for what MockMvc cannot show: bodies that arrive
@@ -67,7 +59,7 @@ class SecuredServerIntegrationTests {
 	@ParameterizedTest(name = "{0} {1}")
 	@CsvSource({ "POST, application/json", "PUT, application/x-www-form-urlencoded" })
 	void aSlowAnonymousBodyIsRefusedBeforeItIsSent(String method, String contentType) throws Exception {
-		try (SlowBody slow = SlowBody.open(this.port, method, contentType, null)) {
+		try (SlowBody slow = SlowBody.open(this.port, method, "/api/test/things", contentType, null)) {
 			long start = System.nanoTime();
 			String head = slow.responseHead(Duration.ofSeconds(5));
 			Duration answered = Duration.ofNanos(System.nanoTime() - start);
@@ -88,7 +80,7 @@ class SecuredServerIntegrationTests {
 		List<SlowBody> slow = new ArrayList<>();
 		try {
 			for (int i = 0; i < SLOW_CONNECTIONS; i++) {
-				slow.add(SlowBody.open(this.port, "POST", "application/json", null));
+				slow.add(SlowBody.open(this.port, "POST", "/api/test/things", "application/json", null));
 			}
 			List<Long> millis = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
@@ -117,7 +109,7 @@ class SecuredServerIntegrationTests {
 	 */
 	@Test
 	void anAuthenticatedBodyThatTakesTooLongIsRefusedWith408() throws Exception {
-		try (SlowBody slow = SlowBody.open(this.port, "POST", "application/json",
+		try (SlowBody slow = SlowBody.open(this.port, "POST", "/api/test/things", "application/json",
 				ServiceSecurityConfigurationTests.token("test:run"))) {
 			long start = System.nanoTime();
 			String head = null;
@@ -140,7 +132,7 @@ class SecuredServerIntegrationTests {
 	 */
 	@Test
 	void anAuthenticatedSenderThatFallsSilentIsCutOff() throws Exception {
-		try (SlowBody slow = SlowBody.open(this.port, "POST", "application/json",
+		try (SlowBody slow = SlowBody.open(this.port, "POST", "/api/test/things", "application/json",
 				ServiceSecurityConfigurationTests.token("test:run"))) {
 			long start = System.nanoTime();
 			String head = slow.responseHeadIfAny(Duration.ofSeconds(8));
@@ -201,103 +193,6 @@ class SecuredServerIntegrationTests {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
-	}
-
-	/**
-	 * A request whose chunked body has begun (its first chunk, {@code {}) and goes on
-	 * only as the test says, over a socket of its own.
-	 */
-	static final class SlowBody implements AutoCloseable {
-
-		private final Socket socket;
-
-		private final OutputStream out;
-
-		private final InputStream in;
-
-		private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-
-		private SlowBody(Socket socket) throws IOException {
-			this.socket = socket;
-			this.out = socket.getOutputStream();
-			this.in = socket.getInputStream();
-		}
-
-		static SlowBody open(int port, String method, String contentType, String token) throws IOException {
-			SlowBody body = new SlowBody(new Socket("127.0.0.1", port));
-			String head = method + " /api/test/things HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + contentType
-					+ "\r\nTransfer-Encoding: chunked\r\n"
-					+ ((token != null) ? "Authorization: Bearer " + token + "\r\n" : "") + "\r\n1\r\n{\r\n";
-			body.out.write(head.getBytes(StandardCharsets.US_ASCII));
-			body.out.flush();
-			return body;
-		}
-
-		/** One more byte of the body. */
-		void trickle() {
-			try {
-				this.out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
-				this.out.flush();
-			}
-			catch (IOException ex) {
-				// closed by the server: its answer is read next
-			}
-		}
-
-		/** The answer's status line and headers; the test fails without them in time. */
-		String responseHead(Duration timeout) throws IOException {
-			String head = responseHeadIfAny(timeout);
-			if (head == null) {
-				fail("no answer within %s: the server is waiting for the body", timeout);
-			}
-			return head;
-		}
-
-		/**
-		 * The answer's status line and headers, or null if they have not come in time.
-		 */
-		String responseHeadIfAny(Duration timeout) throws IOException {
-			this.socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
-			try {
-				while (!this.received.toString(StandardCharsets.ISO_8859_1).contains("\r\n\r\n")) {
-					int b = this.in.read();
-					if (b < 0) {
-						break;
-					}
-					this.received.write(b);
-				}
-			}
-			catch (SocketTimeoutException ex) {
-				return null;
-			}
-			String text = this.received.toString(StandardCharsets.ISO_8859_1);
-			return text.contains("\r\n\r\n") ? text.substring(0, text.indexOf("\r\n\r\n")) : null;
-		}
-
-		/**
-		 * Whether the server closes the connection (after its answer) within the time.
-		 */
-		boolean closedByServer(Duration timeout) throws IOException {
-			this.socket.setSoTimeout((int) timeout.toMillis());
-			try {
-				while (this.in.read() >= 0) {
-					// the rest of the answer
-				}
-				return true;
-			}
-			catch (SocketTimeoutException ex) {
-				return false;
-			}
-			catch (IOException ex) {
-				return true;
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.socket.close();
-		}
-
 	}
 
 }
