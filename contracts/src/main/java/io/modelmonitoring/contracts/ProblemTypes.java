@@ -23,6 +23,9 @@ public final class ProblemTypes {
 	/** 413: a body over {@code security.max_request_body}. */
 	public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
 
+	/** 408: a body that did not arrive within {@code security.request_body_timeout}. */
+	public static final URI REQUEST_TIMEOUT = of("request-timeout");
+
 	/** 503: a server the service needs is out of reach; {@code dependency} names it. */
 	public static final URI DEPENDENCY_UNAVAILABLE = of("dependency-unavailable");
 

@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,17 +18,28 @@ import org.springframework.util.unit.DataSize;
  * reach the service
  * @param jwt how tokens are verified
  * @param maxRequestBody the largest request body taken; larger ones are answered 413
+ * @param requestBodyTimeout how long a request's body may take to arrive, whole; a slower
+ * one is answered 408, and a sender silent for that long is cut off
  */
 @ConfigurationProperties("security")
 public record SecurityProperties(@DefaultValue("true") boolean enabled, @DefaultValue Jwt jwt,
-		@DefaultValue("256KB") DataSize maxRequestBody) {
+		@DefaultValue("256KB") DataSize maxRequestBody, @DefaultValue("10s") Duration requestBodyTimeout) {
 
 	/** HS256 needs a key of at least 256 bits. */
 	static final int MIN_SECRET_BYTES = 32;
 
+	/**
+	 * How long Nimbus keeps a fetched JWK set (its default); a refresh for an unknown key
+	 * id comes sooner, within the rate limit.
+	 */
+	static final Duration JWK_SET_CACHE_TIME_TO_LIVE = Duration.ofMinutes(5);
+
 	public SecurityProperties {
 		if (maxRequestBody.toBytes() < 1) {
 			throw new IllegalArgumentException("security.max_request_body must be at least 1 byte");
+		}
+		if (requestBodyTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+			throw new IllegalArgumentException("security.request_body_timeout must be at least 100ms");
 		}
 		if (enabled) {
 			jwt.check();
@@ -43,8 +55,14 @@ public record SecurityProperties(@DefaultValue("true") boolean enabled, @Default
 	 * {@code https://login.example.com/.well-known/jwks.json}
 	 * @param issuer when set, the {@code iss} every token must carry
 	 * @param audience the {@code aud} every token must contain: this service's name
+	 * @param maxTokenLifetime the longest a token may be valid: one whose {@code exp} is
+	 * further than this from its {@code iat}, or from now, is refused
+	 * @param jwkSetRefreshInterval the shortest time between two fetches of the JWK set
+	 * that tokens with unknown key ids may cause (Nimbus' rate limit allows two fetches
+	 * in each such interval)
 	 */
-	public record Jwt(String hmacSecret, String jwkSetUri, String issuer, String audience) {
+	public record Jwt(String hmacSecret, String jwkSetUri, String issuer, String audience,
+			@DefaultValue("24h") Duration maxTokenLifetime, @DefaultValue("30s") Duration jwkSetRefreshInterval) {
 
 		boolean usesSecret() {
 			return StringUtils.hasText(this.hmacSecret);
@@ -81,6 +99,14 @@ public record SecurityProperties(@DefaultValue("true") boolean enabled, @Default
 			if (!StringUtils.hasText(this.audience)) {
 				throw new IllegalArgumentException(
 						"security.jwt.audience (env SECURITY_JWT_AUDIENCE) must name this service");
+			}
+			if (this.maxTokenLifetime.compareTo(Duration.ofMinutes(1)) < 0) {
+				throw new IllegalArgumentException("security.jwt.max_token_lifetime must be at least 1m");
+			}
+			if (this.jwkSetRefreshInterval.compareTo(Duration.ofSeconds(1)) < 0
+					|| this.jwkSetRefreshInterval.compareTo(JWK_SET_CACHE_TIME_TO_LIVE) >= 0) {
+				throw new IllegalArgumentException("security.jwt.jwk_set_refresh_interval must be at least 1s and "
+						+ "shorter than the JWK set's cache time of " + JWK_SET_CACHE_TIME_TO_LIVE.toMinutes() + "m");
 			}
 		}
 

@@ -1,12 +1,16 @@
 package io.modelmonitoring.security;
 
+import java.util.List;
+
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JacksonModule;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.servlet.filter.OrderedFormContentFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +19,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -23,7 +29,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * The lock on a service's API, imported by each service with its {@link ProtectedApi}:
  * the API's paths need a JWT with the API's audience and scope; health and Prometheus
  * stay open for probes and scrapes; every other path needs a token too. Stateless: no
- * session, no cookie, so no CSRF to defend against.
+ * session, no cookie, so no CSRF to defend against. In the order a request meets them: a
+ * token in the URL is refused ({@link QueryTokenFilter}), then the token is checked, and
+ * only then is the body read, bounded in size and time ({@link RequestBodyLimitFilter});
+ * Tomcat closes the connection of a request whose body was not read
+ * ({@link TomcatHardening}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -34,10 +44,17 @@ public class ServiceSecurityConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(ServiceSecurityConfiguration.class);
 
 	/**
-	 * Just before Spring Security's filter chain (-100), which logs URLs at DEBUG, and
-	 * after the observation filter, so refused requests are still counted.
+	 * The refusal of a token in the URL: before Spring Security's filter chain (-100),
+	 * which logs URLs at DEBUG, and after the observation filter, so refused requests are
+	 * still counted.
 	 */
-	static final int BODY_LIMIT_ORDER = -110;
+	static final int QUERY_TOKEN_ORDER = -111;
+
+	/**
+	 * The body cap: after Spring Security's filter chain (-100), so that the body of a
+	 * request without a valid token is never read.
+	 */
+	static final int BODY_LIMIT_ORDER = -90;
 
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties, ProtectedApi api)
@@ -54,7 +71,7 @@ public class ServiceSecurityConfiguration {
 		}
 		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
 		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(api.scope());
-		return http
+		return withoutProtectedResourceMetadata(http
 			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
@@ -68,14 +85,33 @@ public class ServiceSecurityConfiguration {
 				.accessDeniedHandler(accessDenied))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-			.build();
+			.build());
+	}
+
+	/**
+	 * The chain without the resource server's metadata endpoint
+	 * ({@code /.well-known/oauth-protected-resource}, RFC 9728), which Spring Security 7
+	 * adds to every resource server and which cannot be turned off: it answered anyone,
+	 * named the Host header it was sent as the resource, and claimed certificate-bound
+	 * tokens, which these services do not check. No client of theirs discovers them; the
+	 * path now needs a token like any other, and is not found.
+	 */
+	private static SecurityFilterChain withoutProtectedResourceMetadata(DefaultSecurityFilterChain chain) {
+		List<Filter> filters = chain.getFilters()
+			.stream()
+			.filter((filter) -> !(filter instanceof OAuth2ProtectedResourceMetadataFilter))
+			.toList();
+		return new DefaultSecurityFilterChain(chain.getRequestMatcher(), filters);
 	}
 
 	private static JwtDecoder jwtDecoder(SecurityProperties properties) {
 		SecurityProperties.Jwt jwt = properties.jwt();
-		log.info("API tokens: {} verified, audience {}{}",
-				jwt.usesSecret() ? "HS256 (shared secret)" : "RS256 (JWK set " + jwt.jwkSetUri() + ")", jwt.audience(),
-				jwt.hasIssuer() ? ", issuer " + jwt.issuer() : "");
+		log.info("API tokens: {} verified, audience {}{}, valid for at most {}",
+				jwt.usesSecret() ? "HS256 (shared secret)"
+						: "RS256 (JWK set " + JwkSets.shown(jwt.jwkSetUri()) + ", fetched at most twice per "
+								+ Durations.shown(jwt.jwkSetRefreshInterval()) + " for unknown keys)",
+				jwt.audience(), jwt.hasIssuer() ? ", issuer " + jwt.issuer() : "",
+				Durations.shown(jwt.maxTokenLifetime()));
 		return JwtDecoders.of(jwt);
 	}
 
@@ -107,16 +143,34 @@ public class ServiceSecurityConfiguration {
 	@Bean
 	FilterRegistrationBean<QueryTokenFilter> queryTokenFilter() {
 		FilterRegistrationBean<QueryTokenFilter> registration = new FilterRegistrationBean<>(new QueryTokenFilter());
-		registration.setOrder(BODY_LIMIT_ORDER - 1);
+		registration.setOrder(QUERY_TOKEN_ORDER);
 		return registration;
 	}
 
 	@Bean
 	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(SecurityProperties properties) {
 		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-				new RequestBodyLimitFilter(properties.maxRequestBody().toBytes()));
+				new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), properties.requestBodyTimeout(),
+						!properties.enabled()));
 		registration.setOrder(BODY_LIMIT_ORDER);
 		return registration;
+	}
+
+	/**
+	 * Spring's form filter in place of Boot's, which runs before Spring Security and
+	 * reads the form body of a PUT, PATCH or DELETE: this one comes after the body cap,
+	 * so it reads only what the cap has taken. Boot's backs off when this bean exists.
+	 */
+	@Bean
+	OrderedFormContentFilter formContentFilterAfterBodyLimit() {
+		OrderedFormContentFilter filter = new OrderedFormContentFilter();
+		filter.setOrder(BODY_LIMIT_ORDER + 1);
+		return filter;
+	}
+
+	@Bean
+	TomcatHardening tomcatHardening(SecurityProperties properties) {
+		return new TomcatHardening(properties.requestBodyTimeout());
 	}
 
 }

@@ -1,9 +1,12 @@
 package io.modelmonitoring.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
@@ -17,12 +20,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The decoders the services verify tokens with, against tokens signed independently by
@@ -44,9 +49,17 @@ class JwtDecodersTests {
 
 	static final JwksServer JWKS = JwksServer.serving(ISSUER_KEY);
 
-	final JwtDecoder hs256 = JwtDecoders.of(new SecurityProperties.Jwt(SECRET, null, ISSUER, AUDIENCE));
+	final JwtDecoder hs256 = JwtDecoders.of(jwt(SECRET, null));
 
-	final JwtDecoder rs256 = JwtDecoders.of(new SecurityProperties.Jwt(null, JWKS.url(), ISSUER, AUDIENCE));
+	final JwtDecoder rs256 = JwtDecoders.of(jwt(null, JWKS.url()));
+
+	/**
+	 * The settings of a service with this key, issuer and audience, the other defaults.
+	 */
+	static SecurityProperties.Jwt jwt(String secret, String jwkSetUri) {
+		return new SecurityProperties.Jwt(secret, jwkSetUri, ISSUER, AUDIENCE, Duration.ofHours(24),
+				Duration.ofSeconds(30));
+	}
 
 	@AfterAll
 	static void stopJwks() {
@@ -95,7 +108,24 @@ class JwtDecodersTests {
 				Arguments.of("no issuer", TestJwts.hs256(claims().issuer(null).build(), SECRET), "iss"),
 				Arguments.of("another audience", TestJwts.hs256(claims().audience("other-service").build(), SECRET),
 						"aud"),
-				Arguments.of("no audience", TestJwts.hs256(claims().audience((String) null).build(), SECRET), "aud"));
+				Arguments.of("no audience", TestJwts.hs256(claims().audience((String) null).build(), SECRET), "aud"),
+				Arguments.of("valid for a year",
+						TestJwts.hs256(claims().expirationTime(ahead(Duration.ofDays(365))).build(), SECRET),
+						"security.jwt.max_token_lifetime (24h) allows: exp - iat is 8760h"),
+				Arguments.of("issued 23 hours ago, expiring in 2",
+						TestJwts.hs256(claims().issueTime(ago(Duration.ofHours(23)))
+							.expirationTime(ahead(Duration.ofHours(2)))
+							.build(), SECRET),
+						"exp - iat is 25h"),
+				Arguments.of("no iat, expiring in 25 hours",
+						TestJwts.hs256(claims().issueTime(null).expirationTime(ahead(Duration.ofHours(25))).build(),
+								SECRET),
+						"allows: it expires in 2"),
+				Arguments.of("claiming to be issued in a day, expiring an hour later",
+						TestJwts.hs256(claims().issueTime(ahead(Duration.ofHours(24)))
+							.expirationTime(ahead(Duration.ofHours(25)))
+							.build(), SECRET),
+						"allows: it expires in 2"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -119,6 +149,30 @@ class JwtDecodersTests {
 	}
 
 	@Test
+	void aTokenOfTheLongestLifetimeIsTaken() {
+		Instant now = Instant.now();
+		String day = TestJwts.hs256(claims().issueTime(Date.from(now.minus(Duration.ofHours(1))))
+			.expirationTime(Date.from(now.plus(Duration.ofHours(23))))
+			.build(), SECRET);
+		String dayWithoutIat = TestJwts
+			.hs256(claims().issueTime(null).expirationTime(Date.from(now.plus(Duration.ofHours(24)))).build(), SECRET);
+
+		assertThat(this.hs256.decode(day).getSubject()).isEqualTo("caller");
+		assertThat(this.hs256.decode(dayWithoutIat).getSubject()).isEqualTo("caller");
+	}
+
+	@Test
+	void theLongestLifetimeIsConfigured() {
+		JwtDecoder hour = JwtDecoders.of(new SecurityProperties.Jwt(SECRET, null, ISSUER, AUDIENCE, Duration.ofHours(1),
+				Duration.ofSeconds(30)));
+		String twoHours = TestJwts.hs256(claims().expirationTime(ahead(Duration.ofHours(2))).build(), SECRET);
+
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> hour.decode(twoHours))
+			.withMessageContaining("security.jwt.max_token_lifetime (1h)");
+		assertThat(this.hs256.decode(twoHours).getSubject()).isEqualTo("caller");
+	}
+
+	@Test
 	void theAudienceMayBeOneOfSeveral() {
 		String token = TestJwts.hs256(claims().audience(List.of("other-service", AUDIENCE)).build(), SECRET);
 		assertThat(this.hs256.decode(token).getAudience()).contains(AUDIENCE);
@@ -126,7 +180,8 @@ class JwtDecodersTests {
 
 	@Test
 	void withoutAConfiguredIssuerAnyIssuerIsTaken() {
-		JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(SECRET, null, null, AUDIENCE));
+		JwtDecoder decoder = JwtDecoders
+			.of(new SecurityProperties.Jwt(SECRET, null, null, AUDIENCE, Duration.ofHours(24), Duration.ofSeconds(30)));
 		String token = TestJwts.hs256(claims().issuer("https://elsewhere.test").build(), SECRET);
 		assertThat(decoder.decode(token).getSubject()).isEqualTo("caller");
 	}
@@ -160,6 +215,76 @@ class JwtDecodersTests {
 	@MethodSource("badRs256Tokens")
 	void onlyTheIssuersRs256TokensAreTaken(String name, String token) {
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> this.rs256.decode(token));
+	}
+
+	/**
+	 * Each token of a key the issuer does not serve would fetch the JWK set again, at the
+	 * pace of anonymous callers; the fetches are rate-limited, and each such token is
+	 * still a bad token (401), not a failure to verify it (500).
+	 */
+	@Test
+	void tokensWithUnknownKeyIdsFetchTheKeySetAtMostTwicePerInterval() {
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(jwt(null, jwks.url()));
+			assertThat(decoder.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)).getSubject()).isEqualTo("caller");
+			for (int i = 0; i < 30; i++) {
+				String unknown = TestJwts.rs256(claims().build(),
+						new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(unknown));
+			}
+			System.out.printf("JWK set fetches: 1 for the first token, %d for 30 tokens of unknown keys%n",
+					jwks.fetches() - 1);
+			assertThat(jwks.fetches()).isLessThanOrEqualTo(2);
+		}
+	}
+
+	/**
+	 * The rate limit still lets a key rotation through: the issuer's new key is taken
+	 * once the interval since the last fetch has passed.
+	 */
+	@Test
+	void aRotatedKeyIsTakenOnceTheIntervalHasPassed() {
+		RSAKey rotated = TestJwts.rsaKey();
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(null, jwks.url(), ISSUER, AUDIENCE,
+					Duration.ofHours(24), Duration.ofSeconds(1)));
+			assertThat(decoder.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)).getSubject()).isEqualTo("caller");
+			for (int i = 0; i < 5; i++) {
+				String unknown = TestJwts.rs256(claims().build(),
+						new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
+				assertThatExceptionOfType(BadJwtException.class).isThrownBy(() -> decoder.decode(unknown));
+			}
+			jwks.serve(ISSUER_KEY, rotated);
+
+			String ofTheRotatedKey = TestJwts.rs256(claims().build(), rotated);
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(decoder.decode(ofTheRotatedKey).getSubject()).isEqualTo("caller"));
+		}
+	}
+
+	/**
+	 * A user and password in the JWK set's URI are sent as HTTP Basic credentials, and
+	 * never appear in a message, even when the issuer cannot be reached.
+	 */
+	@Test
+	void aPasswordInTheJwkSetUriIsSentAsBasicCredentialsAndNeverShown() {
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(jwt(null, jwks.url("jwks-reader", "s3cret")));
+			assertThat(decoder.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)).getSubject()).isEqualTo("caller");
+			assertThat(jwks.lastAuthorization()).isEqualTo("Basic "
+					+ Base64.getEncoder().encodeToString("jwks-reader:s3cret".getBytes(StandardCharsets.UTF_8)));
+			assertThat(JwkSets.shown(jwks.url("jwks-reader", "s3cret"))).isEqualTo(jwks.url());
+		}
+		JwtDecoder unreachable = JwtDecoders.of(jwt(null, "http://jwks-reader:s3cret@127.0.0.1:9/jwks.json"));
+		assertThatExceptionOfType(JwtException.class)
+			.isThrownBy(() -> unreachable.decode(TestJwts.rs256(claims().build(), ISSUER_KEY)))
+			.satisfies((ex) -> {
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+					assertThat(String.valueOf(cause.getMessage())).doesNotContain("s3cret");
+				}
+			});
 	}
 
 }

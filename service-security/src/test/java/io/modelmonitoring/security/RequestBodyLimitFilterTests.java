@@ -4,13 +4,17 @@ import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,24 +25,42 @@ import org.springframework.mock.web.DelegatingServletInputStream;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The body cap, with a cap of 16 bytes: a declared length over it is refused unread; a
- * chunked body is read one byte past the cap at most, and handed on from memory when it
- * fits.
+ * The body cap, with a cap of 16 bytes and a timeout of 300 ms, for a caller whose token
+ * was taken: a declared length over the cap is refused unread; a body is read one byte
+ * past the cap at most, and handed on from memory when it fits; one that takes longer
+ * than the timeout is refused with 408. An anonymous caller's body is not read at all.
  */
 class RequestBodyLimitFilterTests {
 
 	static final int CAP = 16;
 
-	final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(CAP);
+	static final Duration TIMEOUT = Duration.ofMillis(300);
+
+	final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(CAP, TIMEOUT, false);
 
 	final MockHttpServletResponse response = new MockHttpServletResponse();
 
 	final MockFilterChain chain = new MockFilterChain();
+
+	@BeforeEach
+	void authenticated() {
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken("caller", null, "SCOPE_test:run"));
+	}
+
+	@AfterEach
+	void clearAuthentication() {
+		SecurityContextHolder.clearContext();
+	}
 
 	@Test
 	void aDeclaredLengthOverTheCapIsRefusedUnread() throws Exception {
@@ -51,13 +73,73 @@ class RequestBodyLimitFilterTests {
 	}
 
 	@Test
-	void aDeclaredLengthAtTheCapIsPassedOnAsItIs() throws Exception {
-		MockHttpServletRequest request = post(new byte[CAP]);
+	void aDeclaredLengthAtTheCapIsHandedOnFromMemory() throws Exception {
+		CountingRequest request = new CountingRequest(post(new byte[CAP]), CAP);
 
 		this.filter.doFilter(request, this.response, this.chain);
 
-		assertThat(this.chain.getRequest()).isSameAs(request);
+		assertThat(request.read.get()).as("bytes read").isEqualTo(CAP);
+		assertThat(this.chain.getRequest()).isNotSameAs(request);
+		assertThat(this.chain.getRequest().getInputStream().readAllBytes()).hasSize(CAP);
 		assertThat(this.response.getStatus()).isEqualTo(200);
+	}
+
+	@ParameterizedTest(name = "Content-Length {0}")
+	@ValueSource(ints = { CAP, -1 })
+	void anAnonymousCallersBodyIsPassedOnUnread(int declaredLength) throws Exception {
+		SecurityContextHolder.getContext()
+			.setAuthentication(new AnonymousAuthenticationToken("key", "anonymousUser",
+					AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+		MockHttpServletRequest post = post(new byte[CAP]);
+		if (declaredLength < 0) {
+			post.addHeader("Transfer-Encoding", "chunked");
+		}
+		CountingRequest request = new CountingRequest(post, declaredLength);
+
+		this.filter.doFilter(request, this.response, this.chain);
+
+		assertThat(request.read.get()).as("bytes read").isZero();
+		assertThat(this.chain.getRequest()).isSameAs(request);
+	}
+
+	@Test
+	void withSecurityOffEveryBodyIsRead() throws Exception {
+		SecurityContextHolder.clearContext();
+		CountingRequest request = chunked(new byte[10 * CAP], "chunked");
+
+		new RequestBodyLimitFilter(CAP, TIMEOUT, true).doFilter(request, this.response, this.chain);
+
+		assertTooLarge();
+	}
+
+	@Test
+	void aBodyThatTakesLongerThanTheTimeoutIsRefusedWith408() throws Exception {
+		CountingRequest request = chunked(new byte[CAP], "chunked");
+		request.delayPerRead = Duration.ofMillis(100);
+
+		long start = System.nanoTime();
+		this.filter.doFilter(request, this.response, this.chain);
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(this.chain.getRequest()).as("passed on").isNull();
+		assertThat(this.response.getStatus()).isEqualTo(408);
+		assertThat(this.response.getHeader("Connection")).isEqualTo("close");
+		JsonNode problem = JsonMapper.shared().readTree(this.response.getContentAsByteArray());
+		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:request-timeout");
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("the request body did not arrive within 0.3s (security.request_body_timeout)");
+		assertThat(request.read.get()).as("bytes read").isBetween(3L, 5L);
+		assertThat(took).isLessThan(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void aReadThatTimesOutIsRefusedWith408() throws Exception {
+		CountingRequest request = chunked(new byte[CAP], "chunked");
+		request.failure = new SocketTimeoutException("Read timed out");
+
+		this.filter.doFilter(request, this.response, this.chain);
+
+		assertThat(this.response.getStatus()).isEqualTo(408);
 	}
 
 	@Test
@@ -145,12 +227,19 @@ class RequestBodyLimitFilterTests {
 		return new CountingRequest(request, -1);
 	}
 
-	/** A request of a given declared length (-1: none) that counts the bytes read. */
+	/**
+	 * A request of a given declared length (-1: none) that counts the bytes read, and
+	 * gives one byte per read after a delay, or fails, when told to.
+	 */
 	static final class CountingRequest extends HttpServletRequestWrapper {
 
 		final AtomicLong read = new AtomicLong();
 
 		final long declaredLength;
+
+		Duration delayPerRead;
+
+		IOException failure;
 
 		CountingRequest(MockHttpServletRequest request, long declaredLength) {
 			super(request);
@@ -173,6 +262,7 @@ class RequestBodyLimitFilterTests {
 
 				@Override
 				public int read() throws IOException {
+					beforeRead();
 					int b = super.read();
 					if (b >= 0) {
 						CountingRequest.this.read.incrementAndGet();
@@ -182,6 +272,10 @@ class RequestBodyLimitFilterTests {
 
 				@Override
 				public int read(byte[] buffer, int offset, int length) throws IOException {
+					beforeRead();
+					if (CountingRequest.this.delayPerRead != null) {
+						length = Math.min(length, 1);
+					}
 					int n = super.read(buffer, offset, length);
 					if (n > 0) {
 						CountingRequest.this.read.addAndGet(n);
@@ -190,7 +284,29 @@ class RequestBodyLimitFilterTests {
 				}
 
 			};
-			return new DelegatingServletInputStream(counting);
+			// Reads of many bytes go to the stream as such, as Tomcat's do.
+			return new DelegatingServletInputStream(counting) {
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) throws IOException {
+					return counting.read(buffer, offset, length);
+				}
+
+			};
+		}
+
+		private void beforeRead() throws IOException {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (this.delayPerRead != null) {
+				try {
+					Thread.sleep(this.delayPerRead.toMillis());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 
 	}

@@ -1,5 +1,7 @@
 package io.modelmonitoring.security;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +36,10 @@ class SecurityPropertiesTests {
 					a JWK set not a URL   | security.jwt.jwk_set_uri=file:/etc/jwks.json       |                                                        | security.jwt.jwk_set_uri must be an http(s) URL
 					no audience           | security.jwt.hmac_secret=a-secret-of-at-least-thirty-two-bytes-0123 | security.jwt.audience=           | security.jwt.audience (env SECURITY_JWT_AUDIENCE)
 					a body cap of nothing | security.max_request_body=0                        | security.jwt.hmac_secret=a-secret-of-at-least-thirty-two-bytes-0123 | security.max_request_body
+					no time for a body    | security.request_body_timeout=0s                   | security.jwt.hmac_secret=a-secret-of-at-least-thirty-two-bytes-0123 | security.request_body_timeout must be at least 100ms
+					no token lifetime     | security.jwt.max_token_lifetime=0s                 | security.jwt.hmac_secret=a-secret-of-at-least-thirty-two-bytes-0123 | security.jwt.max_token_lifetime must be at least 1m
+					no refresh interval   | security.jwt.jwk_set_refresh_interval=0s           | security.jwt.jwk_set_uri=https://issuer.test/jwks      | security.jwt.jwk_set_refresh_interval must be at least 1s
+					a refresh interval past the cache | security.jwt.jwk_set_refresh_interval=5m | security.jwt.jwk_set_uri=https://issuer.test/jwks    | shorter than the JWK set's cache time of 5m
 					""")
 	void aMissingOrBadKeyStopsStartUpNamingIt(String name, String setting, String other, String message) {
 		ApplicationContextRunner runner = this.runner.withPropertyValues(setting);
@@ -56,6 +62,9 @@ class SecurityPropertiesTests {
 			SecurityProperties properties = context.getBean(SecurityProperties.class);
 			assertThat(properties.enabled()).isTrue();
 			assertThat(properties.maxRequestBody().toBytes()).isEqualTo(256 * 1024);
+			assertThat(properties.requestBodyTimeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(properties.jwt().maxTokenLifetime()).isEqualTo(Duration.ofHours(24));
+			assertThat(properties.jwt().jwkSetRefreshInterval()).isEqualTo(Duration.ofSeconds(30));
 		});
 		this.runner.withPropertyValues("security.jwt.jwk_set_uri=https://issuer.test/jwks")
 			.run((context) -> assertThat(context).hasNotFailed());

@@ -1,5 +1,6 @@
 package io.modelmonitoring.security;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -49,9 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The module's lock on a minimal app of its own: a protected API at {@code /api/test/**}
  * with the scope {@code test:run}, a path outside it, and the probe paths. Through
- * MockMvc with the app's filters in their order: the query-token refusal, the body cap,
- * then Spring Security with this module's decoder, entry point and access-denied handler.
- * Spring Security logs at DEBUG meanwhile, and no token reaches the log.
+ * MockMvc with the app's filters in their order: the refusal of a token in the URL,
+ * Spring Security with this module's decoder, entry point and access-denied handler, then
+ * the body cap. Spring Security logs at DEBUG meanwhile, and no token reaches the log.
+ * What only a running Tomcat shows (slow bodies, cookies, its own logs) is
+ * {@link SecuredServerIntegrationTests}'.
  */
 @SpringBootTest(classes = ServiceSecurityConfigurationTests.SecuredApp.class,
 		properties = { "security.jwt.hmac_secret=" + ServiceSecurityConfigurationTests.SECRET,
@@ -153,6 +157,40 @@ class ServiceSecurityConfigurationTests {
 		assertThat(output.getAll()).doesNotContain(token);
 	}
 
+	/**
+	 * The name in another case or percent-encoded, as a path parameter, or a JWT under
+	 * any other name: all refused before Spring Security logs the URL (at DEBUG here).
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "?ACCESS_TOKEN=%s", "?Access_Token=%s", "?access%%5Ftoken=%s", "?access%%5ftoken=%s",
+			"?%%61ccess_token=%s", "?limit=5;access_token=%s", "?token=%s", "?q=Bearer+%s", ";access_token=%s",
+			"/x;ACCESS_TOKEN=%s", ";jsessionid=1;access_token=%s" })
+	void aTokenAnywhereInTheUrlIsRefusedAndNotLogged(String url, CapturedOutput output) throws Exception {
+		String token = token(SCOPE);
+		MvcResult result = unauthorized(
+				this.mvc.perform(get(URI.create("/api/test/things" + String.format(url, token)))))
+			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_request\""))
+			.andReturn();
+		assertThat(result.getResponse().getContentAsString()).doesNotContain(token);
+		assertThat(output.getAll()).doesNotContain(token);
+	}
+
+	/**
+	 * Spring Security 7 serves RFC 9728 metadata at this path to anyone; here it is one
+	 * more path that needs a token, and there is nothing at it.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "/.well-known/oauth-protected-resource",
+			"/.well-known/oauth-protected-resource/api/test/things" })
+	void theProtectedResourceMetadataIsNotServed(String path) throws Exception {
+		unauthorized(this.mvc.perform(get(path).header("Host", "evil.example")))
+			.andExpect(content().string(not(containsString("evil.example"))))
+			.andExpect(content().string(not(containsString("tls_client_certificate_bound_access_tokens"))));
+		this.mvc.perform(get(path).header("Authorization", "Bearer " + token(SCOPE)))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(not(containsString("tls_client_certificate_bound_access_tokens"))));
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "/actuator/health", "/actuator/health/liveness", "/actuator/prometheus" })
 	void theProbesAndTheScrapeNeedNoToken(String path) throws Exception {
@@ -167,11 +205,14 @@ class ServiceSecurityConfigurationTests {
 	}
 
 	@Test
-	void aBodyOverTheCapIsRefusedBeforeTheTokenIsAskedFor() throws Exception {
+	void aBodyOverTheCapIsRefusedOnceTheTokenIsTaken() throws Exception {
 		byte[] body = ("\"" + "x".repeat(2 * 1024) + "\"").getBytes(StandardCharsets.UTF_8);
-		this.mvc.perform(post("/api/test/things").contentType(MediaType.APPLICATION_JSON).content(body))
+		unauthorized(this.mvc.perform(post("/api/test/things").contentType(MediaType.APPLICATION_JSON).content(body)))
+			.andExpect(header().string(HttpHeaders.CONNECTION, "close"));
+		this.mvc.perform(authorized(post("/api/test/things")).contentType(MediaType.APPLICATION_JSON).content(body))
 			.andExpect(status().isContentTooLarge())
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(header().string(HttpHeaders.CONNECTION, "close"))
 			.andExpect(jsonPath("$.type").value("urn:model-monitoring:problem:payload-too-large"))
 			.andExpect(jsonPath("$.detail", containsString("1024 bytes (security.max_request_body)")));
 		this.mvc
@@ -179,6 +220,16 @@ class ServiceSecurityConfigurationTests {
 				.content(new byte[1024]))
 			.andExpect(status().isOk())
 			.andExpect(content().string("1024"));
+	}
+
+	@Test
+	void theJwkSetUriIsLoggedWithoutItsPassword(CapturedOutput output) {
+		new WebApplicationContextRunner().withUserConfiguration(SecuredApp.class)
+			.withPropertyValues("security.jwt.jwk_set_uri=https://jwks-reader:s3cret@issuer.test/jwks",
+					"security.jwt.audience=" + AUDIENCE)
+			.run((context) -> assertThat(context).hasNotFailed());
+
+		assertThat(output.getAll()).contains("RS256 (JWK set https://issuer.test/jwks,").doesNotContain("s3cret");
 	}
 
 	private static MockHttpServletRequestBuilder authorized(MockHttpServletRequestBuilder request) {

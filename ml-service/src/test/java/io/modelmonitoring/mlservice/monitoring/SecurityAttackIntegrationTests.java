@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.modelmonitoring.mlservice.performance.Evaluation;
 import io.modelmonitoring.mlservice.performance.EvaluationStore;
+import io.modelmonitoring.security.testing.SlowBody;
 import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.bson.Document;
@@ -45,15 +48,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured): one of each kind is refused with 401 or 403 problem+json, and no token
  * reaches the log, which runs at DEBUG for Spring Security meanwhile. Then the hostile
  * inputs only a running service has: oversized bodies (declared and chunked, through
- * Tomcat), the largest body the cap lets through, and tenant ids that look like query
- * operators, down to the store. The token checks' every variant and the filters' logic
- * are service-security's own tests; the bad tenant ids are
- * {@link ModelMonitoringControllerTests}'.
+ * Tomcat), slow ones, the largest body the cap lets through, tokens in cookies and URLs,
+ * and tenant ids that look like query operators, down to the store. The token checks'
+ * every variant and the filters' logic are service-security's own tests; the bad tenant
+ * ids are {@link ModelMonitoringControllerTests}'.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 
 	static final String OTHER_SECRET = "another-secret-that-the-service-does-not-know-0123";
+
+	static final String RUN_PATH = "/api/v1/ml/model-monitoring/run";
+
+	/** Slow senders at once; the red team used 220, against Tomcat's 200 threads. */
+	static final int SLOW_CONNECTIONS = 40;
 
 	@Autowired
 	LoggingSystem logging;
@@ -91,6 +99,11 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 								TestTokens.SECRET),
 						401),
 				Arguments.of("alg none", TestJwts.unsigned(TestTokens.ML_SERVICE.claims().build()), 401),
+				Arguments.of("valid for a year",
+						TestJwts.hs256(TestTokens.ML_SERVICE.claims()
+							.expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365))))
+							.build(), TestTokens.SECRET),
+						401),
 				Arguments.of("missing scope",
 						TestJwts.hs256(TestTokens.ML_SERVICE.claims().claim("scope", "workflow:trigger").build(),
 								TestTokens.SECRET),
@@ -110,6 +123,111 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 			assertThat(response.body()).doesNotContain(token);
 			assertThat(output.getAll()).doesNotContain(token);
 		}
+	}
+
+	@Test
+	void aTokenValidForLongerThanTheMaximumIsRefusedSayingSo() throws Exception {
+		String yearLong = TestJwts.hs256(TestTokens.ML_SERVICE.claims()
+			.expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365))))
+			.build(), TestTokens.SECRET);
+		HttpResponse<String> response = post("{\"tenantIds\": [\"tenant-1\"]}", yearLong);
+		assertProblem(response, 401);
+		assertThat(this.json.readTree(response.body()).path("detail").asString())
+			.contains("security.jwt.max_token_lifetime (24h)");
+	}
+
+	/**
+	 * Spring Security 7's RFC 9728 metadata, which answered anyone, named the Host header
+	 * it was sent as the resource and claimed certificate-bound tokens, is not served.
+	 */
+	@Test
+	void theProtectedResourceMetadataIsNotServed() throws Exception {
+		for (String path : List.of("/.well-known/oauth-protected-resource",
+				"/.well-known/oauth-protected-resource/api/v1/ml/model-monitoring/run")) {
+			HttpResponse<String> anonymous = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertProblem(anonymous, 401);
+			assertThat(anonymous.body()).doesNotContain("tls_client_certificate_bound_access_tokens");
+			assertThat(actuator(path, TestTokens.ML_SERVICE.valid())).as(path).isEqualTo(404);
+		}
+	}
+
+	/**
+	 * A run whose body has barely begun and never goes on, without a token: answered 401
+	 * before the client has sent it (it used to be read to its end first), and the
+	 * connection closed rather than the rest awaited.
+	 */
+	@Test
+	void aSlowAnonymousBodyIsRefusedBeforeItIsSent() throws Exception {
+		try (SlowBody slow = SlowBody.open(this.port, "POST", RUN_PATH, "application/json", null)) {
+			long start = System.nanoTime();
+			String head = slow.responseHead(Duration.ofSeconds(5));
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+			assertThat(head).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
+			assertThat(slow.closedByServer(Duration.ofSeconds(5))).as("connection closed").isTrue();
+			System.out.printf("ml-service: a run body that never ends, no token: 401 after %d ms%n", millis);
+		}
+	}
+
+	/**
+	 * {@value #SLOW_CONNECTIONS} anonymous run bodies that never end: a valid request is
+	 * still answered at once (the red team's 220 made one take 5.5 s).
+	 */
+	@Test
+	void aValidRequestIsFastWhileSlowAnonymousBodiesAreOpen() throws Exception {
+		List<SlowBody> slow = new ArrayList<>();
+		try {
+			for (int i = 0; i < SLOW_CONNECTIONS; i++) {
+				slow.add(SlowBody.open(this.port, "POST", RUN_PATH, "application/json", null));
+			}
+			List<Long> millis = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				long start = System.nanoTime();
+				HttpResponse<String> response = get("/runs?tenantId=tenant-none&limit=1");
+				millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			}
+			System.out.printf("ml-service: valid requests with %d slow anonymous bodies open: %s ms%n",
+					SLOW_CONNECTIONS, millis);
+			assertThat(millis).allSatisfy((took) -> assertThat(took).isLessThan(3_000));
+		}
+		finally {
+			for (SlowBody body : slow) {
+				body.close();
+			}
+		}
+	}
+
+	/**
+	 * A token in a cookie, or in the URL in the forms that used to pass the refusal: each
+	 * is refused, and the token reaches no log line, with Spring Security and the service
+	 * at DEBUG (the class's) and Tomcat at INFO, then at DEBUG too.
+	 */
+	@Test
+	void aTokenInACookieOrTheUrlIsRefusedAndNeverLogged(CapturedOutput output) throws Exception {
+		String token = TestTokens.ML_SERVICE.valid();
+		for (LogLevel tomcat : new LogLevel[] { null, LogLevel.DEBUG }) {
+			this.logging.setLogLevel("org.apache", tomcat);
+			try {
+				HttpResponse<String> cookie = this.http.send(
+						HttpRequest.newBuilder(uri("/runs")).header("Cookie", "Authorization=Bearer " + token).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertProblem(cookie, 401);
+				for (String query : List.of("/runs?ACCESS_TOKEN=", "/runs?access%5Ftoken=", "/runs;access_token=",
+						"/runs?tenantId=tenant-1&Access_Token=", "/runs?token=")) {
+					HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(query + token)).build(),
+							HttpResponse.BodyHandlers.ofString());
+					assertProblem(response, 401);
+					assertThat(response.body()).doesNotContain(token);
+				}
+			}
+			finally {
+				this.logging.setLogLevel("org.apache", null);
+			}
+		}
+		assertThat(output.getAll()).doesNotContain(token);
 	}
 
 	@Test

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.modelmonitoring.testsupport.TestServers;
+import io.modelmonitoring.security.testing.SlowBody;
 import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +32,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -81,6 +85,9 @@ class JobsApiIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	LoggingSystem logging;
 
 	@AfterAll
 	void deleteTestQueueAndExchange() {
@@ -245,6 +252,11 @@ class JobsApiIntegrationTests {
 								secret),
 						401),
 				Arguments.of("alg none", TestJwts.unsigned(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build()), 401),
+				Arguments.of("valid for a year",
+						TestJwts.hs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims()
+							.expirationTime(Date.from(Instant.now().plus(Duration.ofDays(365))))
+							.build(), secret),
+						401),
 				Arguments.of("ml-service's scope", TestJwts.hs256(
 						TestTokens.WORKFLOW_ORCHESTRATOR.claims().claim("scope", "model-monitoring:run").build(),
 						secret), 403));
@@ -279,6 +291,72 @@ class JobsApiIntegrationTests {
 			assertThat(output.getAll()).doesNotContain(token);
 		}
 		assertThat(this.rabbit.receive(QUEUE, Duration.ofMillis(200))).as("no trigger published").isNull();
+	}
+
+	/**
+	 * Spring Security 7's RFC 9728 metadata, which answered anyone and named the Host
+	 * header it was sent as the resource, is not served: a token is asked for, and there
+	 * is nothing behind it.
+	 */
+	@Test
+	void theProtectedResourceMetadataIsNotServed() throws Exception {
+		String path = "/.well-known/oauth-protected-resource";
+		HttpResponse<String> anonymous = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.body()).doesNotContain("tls_client_certificate_bound_access_tokens");
+		assertThat(get(path).statusCode()).isEqualTo(404);
+	}
+
+	/**
+	 * A trigger whose body has barely begun and never goes on, without a token: answered
+	 * 401 before the client has sent it, and the connection closed.
+	 */
+	@Test
+	void aSlowAnonymousTriggerBodyIsRefusedBeforeItIsSent() throws Exception {
+		try (SlowBody slow = SlowBody.open(this.port, "POST", "/api/v1/workflow/jobs/model-monitoring/trigger",
+				"application/json", null)) {
+			long start = System.nanoTime();
+			String head = slow.responseHead(Duration.ofSeconds(5));
+			long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+
+			assertThat(head).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
+			assertThat(slow.closedByServer(Duration.ofSeconds(5))).as("connection closed").isTrue();
+			System.out.printf("workflow-orchestrator: a trigger body that never ends, no token: 401 after %d ms%n",
+					millis);
+		}
+		assertThat(this.rabbit.receive(QUEUE, Duration.ofMillis(200))).as("no trigger published").isNull();
+	}
+
+	/**
+	 * A token in a cookie or in the URL, in the forms that used to pass the refusal:
+	 * refused, and the token in no log line, with Tomcat and Spring at INFO, then DEBUG.
+	 */
+	@Test
+	void aTokenInACookieOrTheUrlIsRefusedAndNeverLogged(CapturedOutput output) throws Exception {
+		String token = TestTokens.WORKFLOW_ORCHESTRATOR.valid();
+		for (LogLevel level : new LogLevel[] { null, LogLevel.DEBUG }) {
+			this.logging.setLogLevel("org.apache", level);
+			this.logging.setLogLevel("org.springframework.security", level);
+			try {
+				HttpResponse<String> cookie = this.http.send(
+						HttpRequest.newBuilder(uri("")).header("Cookie", "Authorization=Bearer " + token).build(),
+						HttpResponse.BodyHandlers.ofString());
+				assertThat(cookie.statusCode()).isEqualTo(401);
+				for (String query : List.of("?ACCESS_TOKEN=", "?access%5Ftoken=", ";access_token=", "?token=")) {
+					HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(uri(query + token)).build(),
+							HttpResponse.BodyHandlers.ofString());
+					assertThat(response.statusCode()).as(query).isEqualTo(401);
+					assertThat(response.body()).doesNotContain(token);
+				}
+			}
+			finally {
+				this.logging.setLogLevel("org.apache", null);
+				this.logging.setLogLevel("org.springframework.security", null);
+			}
+		}
+		assertThat(output.getAll()).doesNotContain(token);
 	}
 
 	/**

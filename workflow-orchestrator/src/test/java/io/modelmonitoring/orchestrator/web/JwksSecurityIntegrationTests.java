@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
@@ -13,6 +14,7 @@ import io.modelmonitoring.security.testing.TestTokens;
 import io.modelmonitoring.security.testing.JwksServer;
 import io.modelmonitoring.security.testing.TestJwts;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -104,6 +106,28 @@ class JwksSecurityIntegrationTests {
 			assertThat(problem.path("status").asInt()).isEqualTo(status);
 			assertThat(problem.path("type").asString()).startsWith("urn:model-monitoring:problem:");
 		}
+	}
+
+	/**
+	 * Tokens with made-up key ids, as anyone can send them: each would fetch the JWK set
+	 * again (30 fetches for 30 tokens, unthrottled). Now the issuer sees at most two
+	 * fetches for them, and each is a 401.
+	 */
+	@Test
+	void tokensWithUnknownKeyIdsFetchTheKeySetAtMostTwice() throws Exception {
+		int before = JWKS.fetches();
+		for (int i = 0; i < 30; i++) {
+			String unknown = TestJwts.rs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build(),
+					new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
+			HttpResponse<String> response = this.http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/workflow/jobs"))
+					.header("Authorization", "Bearer " + unknown)
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+		}
+		int fetches = JWKS.fetches() - before;
+		System.out.printf("JWK set fetches for 30 tokens of unknown keys: %d%n", fetches);
+		assertThat(fetches).isLessThanOrEqualTo(2);
 	}
 
 }
