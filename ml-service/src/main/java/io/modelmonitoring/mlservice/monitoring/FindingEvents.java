@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.modelmonitoring.contracts.DriftDetected;
@@ -23,6 +24,7 @@ import io.modelmonitoring.mlservice.findings.FindingLifecycle.Transitions;
 import io.modelmonitoring.mlservice.monitoring.DataHealth.StaleCheck;
 import io.modelmonitoring.mlservice.monitoring.DataHealth.VolumeCheck;
 import io.modelmonitoring.mlservice.monitoring.ModelMonitoringProperties.PublishPolicy;
+import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.PsiResult;
@@ -142,12 +144,12 @@ class FindingEvents {
 		FindingKey key = resolution.key();
 		ModelKey model = new ModelKey(key.tenantId(), key.modelId());
 		boolean drift = key.metric().equals(RunFindings.PSI);
-		boolean performance = key.metric().equals("brier") || key.metric().equals("mae");
-		if (!drift && !performance) {
+		Optional<Metric> performance = Metric.ofKey(key.metric());
+		if (!drift && performance.isEmpty()) {
 			return null;
 		}
 		double threshold = drift ? this.properties.psiThreshold()
-				: key.metric().equals("brier") ? this.properties.brierThreshold() : this.properties.maeThreshold();
+				: this.properties.performanceThresholds().of(performance.get());
 		FindingResolved data = new FindingResolved(key.modelId(), key.segment(), key.metric(),
 				drift ? "prediction" : null, value, threshold, resolution.alertId(), resolution.firstDetectedAt(),
 				resolution.resolvedAt(), resolution.consecutiveRuns(), reportUrl(runId, model));

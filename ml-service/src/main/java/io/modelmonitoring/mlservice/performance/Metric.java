@@ -1,6 +1,8 @@
 package io.modelmonitoring.mlservice.performance;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The performance metrics an evaluation records, and where each may be recorded. */
 public enum Metric {
@@ -19,6 +21,11 @@ public enum Metric {
 		this.key = key;
 		this.topLevelFields = topLevelFields;
 		this.metricsFields = metricsFields;
+	}
+
+	/** The metric of a key, as events and answers name it; empty for any other name. */
+	public static Optional<Metric> ofKey(String key) {
+		return Arrays.stream(values()).filter((metric) -> metric.key.equals(key)).findFirst();
 	}
 
 	/** The name used in events, answers and metric labels. */

@@ -12,6 +12,7 @@ import io.modelmonitoring.contracts.Lifecycle;
 import io.modelmonitoring.mlservice.monitoring.ModelMonitoringProperties;
 import io.modelmonitoring.mlservice.monitoring.MonitoringWindows;
 import io.modelmonitoring.mlservice.monitoring.ReportLinks;
+import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.runs.ModelHistoryEntry;
 import io.modelmonitoring.mlservice.runs.ModelResultStore;
 import io.modelmonitoring.mlservice.runs.MonitoringRun;
@@ -126,10 +127,10 @@ class ReportPages {
 		}
 		List<TrendChart> trends = new ArrayList<>(3);
 		addTrend(trends, TrendChart.of("psi", "PSI", this.rules.psiThreshold(), history, ModelHistoryEntry::psi));
-		addTrend(trends, TrendChart.of("brier", "Brier score", this.rules.brierThreshold(), history,
-				(entry) -> entry.metrics().get("brier")));
-		addTrend(trends,
-				TrendChart.of("mae", "MAE", this.rules.maeThreshold(), history, (entry) -> entry.metrics().get("mae")));
+		for (Metric metric : Metric.values()) {
+			addTrend(trends, TrendChart.of(metric.key(), label(metric), this.rules.performanceThresholds().of(metric),
+					history, (entry) -> entry.metrics().get(metric.key())));
+		}
 		List<String> evaluations = result.evaluations()
 			.entrySet()
 			.stream()
@@ -159,11 +160,10 @@ class ReportPages {
 				+ Numbers.figure(result.noiseFloor()) + ".";
 	}
 
-	private String degradedFinding(ModelResult result, String metric) {
-		double threshold = metric.equals("brier") ? this.rules.brierThreshold() : this.rules.maeThreshold();
-		String label = metric.equals("brier") ? "Brier score" : "MAE";
-		return label + " " + Numbers.figure(result.metrics().get(metric)) + " above the threshold "
-				+ Numbers.figure(threshold) + ".";
+	private String degradedFinding(ModelResult result, String key) {
+		Metric metric = Metric.ofKey(key).orElseThrow();
+		return label(metric) + " " + Numbers.figure(result.metrics().get(key)) + " above the threshold "
+				+ Numbers.figure(this.rules.performanceThresholds().of(metric)) + ".";
 	}
 
 	private static String evaluation(String metric, EvaluationSource source) {
@@ -194,6 +194,14 @@ class ReportPages {
 				+ ((gate != null) ? " and p-value below " + Numbers.figure(gate) : "") + ". Degraded: Brier above "
 				+ Numbers.figure(this.rules.brierThreshold()) + ", MAE above "
 				+ Numbers.figure(this.rules.maeThreshold()) + ". Thresholds as configured now.";
+	}
+
+	/** A metric as the reports name it. */
+	private static String label(Metric metric) {
+		return switch (metric) {
+			case BRIER -> "Brier score";
+			case MAE -> "MAE";
+		};
 	}
 
 	/** Since when a finding fires, from its alert; nothing in a dry run or a backfill. */
