@@ -15,12 +15,17 @@ import io.modelmonitoring.scan.model.ModelKey;
  * The checks that tell a quiet week from missing data: a model whose logs thinned out or
  * stopped, and a model whose evaluations stopped arriving. Pure: no Spring, no I/O.
  */
-final class DataHealth {
+public final class DataHealth {
 
 	/** The current window is a week, the baseline 30 days. */
 	static final double CURRENT_TO_BASELINE_DAYS = 7.0 / 30.0;
 
 	private DataHealth() {
+	}
+
+	/** The predictions a week should hold, foretold by a 30-day baseline. */
+	public static double expectedCurrent(int baselineCount) {
+		return baselineCount * CURRENT_TO_BASELINE_DAYS;
 	}
 
 	/**
@@ -31,7 +36,7 @@ final class DataHealth {
 		List<VolumeCheck> checks = new ArrayList<>();
 		for (DriftCheck check : drift) {
 			if (check.baselineCount() >= minSamples) {
-				double expected = check.baselineCount() * CURRENT_TO_BASELINE_DAYS;
+				double expected = expectedCurrent(check.baselineCount());
 				checks.add(new VolumeCheck(check.model(), check.baselineCount(), check.currentCount(), expected,
 						check.currentCount() < minRatio * expected));
 			}

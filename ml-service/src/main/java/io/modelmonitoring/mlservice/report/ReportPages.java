@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.modelmonitoring.contracts.DriftDetected.Window;
 import io.modelmonitoring.contracts.Lifecycle;
+import io.modelmonitoring.mlservice.monitoring.DataHealth;
 import io.modelmonitoring.mlservice.monitoring.ModelMonitoringProperties;
 import io.modelmonitoring.mlservice.monitoring.MonitoringWindows;
 import io.modelmonitoring.mlservice.monitoring.ReportLinks;
@@ -114,9 +115,9 @@ class ReportPages {
 			findings.add(degradedFinding(result, metric) + since(result, metric));
 		}
 		if (Boolean.TRUE.equals(result.volumeDropped())) {
-			findings
-				.add("Volume: " + result.currentCount() + " predictions this week, where the baseline foretells about "
-						+ Math.round(result.baselineCount() * 7 / 30.0) + "." + since(result, "volume"));
+			findings.add("Volume: " + result.currentCount()
+					+ " predictions this week, where the baseline foretells about "
+					+ Math.round(DataHealth.expectedCurrent(result.baselineCount())) + "." + since(result, "volume"));
 		}
 		if (Boolean.TRUE.equals(result.evaluationStale())) {
 			findings.add("Stale evaluations: the newest usable one is older than "
