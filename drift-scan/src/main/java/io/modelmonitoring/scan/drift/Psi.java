@@ -46,6 +46,11 @@ public final class Psi {
 				histogram(edges, baselineCounts, currentCounts, n, m, smoothing), n, m);
 	}
 
+	/** TEMPORARY: exact values only. */
+	public static PsiResult compute(io.modelmonitoring.scan.binning.BinnedWindows windows, int bins, double smoothing) {
+		return compute(windows.baselineSample(), windows.currentSample(), bins, smoothing);
+	}
+
 	private static List<PsiBin> histogram(double[] edges, long[] baselineCounts, long[] currentCounts, int n, int m,
 			double smoothing) {
 		int binCount = baselineCounts.length;

@@ -1,6 +1,8 @@
 package io.modelmonitoring.scan.lake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.core.io.NumberInput;
 
@@ -9,11 +11,12 @@ import tools.jackson.core.io.NumberInput;
  * object whose values are plain ASCII strings, decimal numbers, {@code true},
  * {@code false}, {@code null} or the tokens {@code NaN}, {@code Infinity} and
  * {@code -Infinity} (which the parser reads as numbers, see {@link InferenceLogParser}).
- * Any other line (escapes, non-ASCII bytes, nested values, exponents, long integers,
- * anything malformed) is declined, and the caller reads it with Jackson, which has the
- * last word: this scanner never judges a line invalid. For a line it accepts, it finds
- * what Jackson would find, to the bit of the prediction (a test compares the two over
- * many shapes).
+ * The {@code features} and {@code segment} objects may hold such flat values too (their
+ * entries are kept when the scan reads features or segments). Any other line (escapes,
+ * non-ASCII bytes, other nested values, exponents, long integers, anything malformed) is
+ * declined, and the caller reads it with Jackson, which has the last word: this scanner
+ * never judges a line invalid. For a line it accepts, it finds what Jackson would find,
+ * to the bit of the prediction (a test compares the two over many shapes).
  * <p>
  * Why: parsing is most of the cost of a {@code .jsonl} scan, and a general parser spends
  * most of its time on generality these lines do not use.
@@ -38,11 +41,24 @@ final class FlatLineScanner {
 
 	private static final byte[] TIMESTAMP = ascii("timestamp");
 
-	private static final int STRING = 1;
+	private static final byte[] FEATURES = ascii("features");
 
-	private static final int NUMBER = 2;
+	private static final byte[] SEGMENT = ascii("segment");
 
-	private static final int OTHER = 3;
+	static final int STRING = 1;
+
+	static final int NUMBER = 2;
+
+	static final int OTHER = 3;
+
+	/** The segment dimensions to find, as field names; empty: none. */
+	private final byte[][] dimensions;
+
+	/**
+	 * Whether the {@code features} object is read; otherwise a line holding it is
+	 * declined.
+	 */
+	private final boolean readsFeatures;
 
 	// Where the fields of the last accepted line are: a string's first byte and length
 	// (-1: absent or not a string).
@@ -63,6 +79,32 @@ final class FlatLineScanner {
 
 	double prediction;
 
+	/** Per dimension: its top-level string value (-1: absent or not a string). */
+	final int[] dimensionStart;
+
+	final int[] dimensionLength;
+
+	/** Per dimension: its string value in the {@code segment} object. */
+	final int[] nestedDimensionStart;
+
+	final int[] nestedDimensionLength;
+
+	/** The entries of the {@code features} object, in line order. */
+	int features;
+
+	int[] featureNameStart = new int[16];
+
+	int[] featureNameLength = new int[16];
+
+	/** {@link #STRING}, {@link #NUMBER}, or {@link #OTHER} (true, false, null). */
+	int[] featureKind = new int[16];
+
+	int[] featureValueStart = new int[16];
+
+	int[] featureValueEnd = new int[16];
+
+	double[] featureNumber = new double[16];
+
 	// The value just read.
 
 	private int valueKind;
@@ -75,6 +117,25 @@ final class FlatLineScanner {
 
 	private final char[] numberChars = new char[MAX_NUMBER_CHARS];
 
+	/** A scanner of the four fields only: a line with a nested object is declined. */
+	FlatLineScanner() {
+		this(List.of(), false);
+	}
+
+	/**
+	 * @param dimensions the segment dimensions whose values are wanted, as top-level
+	 * string fields or in the {@code segment} object
+	 * @param readsFeatures whether the {@code features} object is read
+	 */
+	FlatLineScanner(List<String> dimensions, boolean readsFeatures) {
+		this.dimensions = dimensions.stream().map(FlatLineScanner::ascii).toArray(byte[][]::new);
+		this.readsFeatures = readsFeatures;
+		this.dimensionStart = new int[dimensions.size()];
+		this.dimensionLength = new int[dimensions.size()];
+		this.nestedDimensionStart = new int[dimensions.size()];
+		this.nestedDimensionLength = new int[dimensions.size()];
+	}
+
 	/**
 	 * Reads the line; false when it is not of the common shape (the caller falls back).
 	 */
@@ -83,6 +144,9 @@ final class FlatLineScanner {
 		this.modelLength = -1;
 		this.timestampLength = -1;
 		this.hasPrediction = false;
+		this.features = 0;
+		Arrays.fill(this.dimensionLength, -1);
+		Arrays.fill(this.nestedDimensionLength, -1);
 		int end = offset + length;
 		int i = skipSpace(b, offset, end);
 		if (i == end || b[i] != '{') {
@@ -105,11 +169,20 @@ final class FlatLineScanner {
 			if (i == end || b[i] != ':') {
 				return false;
 			}
-			i = value(b, skipSpace(b, i + 1, end), end);
-			if (i < 0) {
-				return false;
+			i = skipSpace(b, i + 1, end);
+			if (i < end && b[i] == '{') {
+				i = nested(b, i, end, nameStart, nameEnd - nameStart);
+				if (i < 0) {
+					return false;
+				}
 			}
-			assign(b, nameStart, nameEnd - nameStart);
+			else {
+				i = value(b, i, end);
+				if (i < 0) {
+					return false;
+				}
+				assign(b, nameStart, nameEnd - nameStart);
+			}
 			i = skipSpace(b, i, end);
 			if (i == end) {
 				return false;
@@ -143,6 +216,108 @@ final class FlatLineScanner {
 			this.hasPrediction = this.valueKind == NUMBER;
 			this.prediction = this.number;
 		}
+		else {
+			int dimension = dimension(b, nameStart, nameLength);
+			if (dimension >= 0) {
+				this.dimensionStart[dimension] = this.valueStart;
+				this.dimensionLength[dimension] = string ? this.valueEnd - this.valueStart : -1;
+			}
+		}
+	}
+
+	private int dimension(byte[] b, int nameStart, int nameLength) {
+		for (int d = 0; d < this.dimensions.length; d++) {
+			if (is(b, nameStart, nameLength, this.dimensions[d])) {
+				return d;
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * Reads the object value of a top-level field at i: {@code features} (when read) or
+	 * {@code segment} (when dimensions are wanted), of flat values only. The index after
+	 * it, or -1 to decline the line (any other object, or a nested value inside).
+	 */
+	private int nested(byte[] b, int i, int end, int fieldStart, int fieldLength) {
+		// Both objects are read even when not wanted, so that a line holding them keeps
+		// the fast path; what is not wanted is not recorded.
+		boolean featuresField = is(b, fieldStart, fieldLength, FEATURES);
+		if (!featuresField && !is(b, fieldStart, fieldLength, SEGMENT)) {
+			return -1;
+		}
+		boolean features = featuresField && this.readsFeatures;
+		boolean segment = !featuresField && this.dimensions.length > 0;
+		if (features) {
+			this.features = 0; // a later duplicate replaces an earlier one
+		}
+		else if (segment) {
+			Arrays.fill(this.nestedDimensionLength, -1);
+		}
+		i = skipSpace(b, i + 1, end);
+		if (i < end && b[i] == '}') {
+			return i + 1;
+		}
+		while (true) {
+			if (i == end || b[i] != '"') {
+				return -1;
+			}
+			int nameStart = i + 1;
+			int nameEnd = stringEnd(b, nameStart, end);
+			if (nameEnd < 0) {
+				return -1;
+			}
+			i = skipSpace(b, nameEnd + 1, end);
+			if (i == end || b[i] != ':') {
+				return -1;
+			}
+			i = value(b, skipSpace(b, i + 1, end), end);
+			if (i < 0) {
+				return -1;
+			}
+			if (features) {
+				feature(nameStart, nameEnd - nameStart);
+			}
+			else if (segment) {
+				int dimension = dimension(b, nameStart, nameEnd - nameStart);
+				if (dimension >= 0) {
+					this.nestedDimensionStart[dimension] = this.valueStart;
+					this.nestedDimensionLength[dimension] = (this.valueKind == STRING) ? this.valueEnd - this.valueStart
+							: -1;
+				}
+			}
+			i = skipSpace(b, i, end);
+			if (i == end) {
+				return -1;
+			}
+			if (b[i] == '}') {
+				return i + 1;
+			}
+			if (b[i] != ',') {
+				return -1;
+			}
+			i = skipSpace(b, i + 1, end);
+		}
+	}
+
+	private void feature(int nameStart, int nameLength) {
+		int k = this.features;
+		if (k == this.featureKind.length) {
+			int size = k * 2;
+			this.featureNameStart = Arrays.copyOf(this.featureNameStart, size);
+			this.featureNameLength = Arrays.copyOf(this.featureNameLength, size);
+			this.featureKind = Arrays.copyOf(this.featureKind, size);
+			this.featureValueStart = Arrays.copyOf(this.featureValueStart, size);
+			this.featureValueEnd = Arrays.copyOf(this.featureValueEnd, size);
+			this.featureNumber = Arrays.copyOf(this.featureNumber, size);
+		}
+		this.featureNameStart[k] = nameStart;
+		this.featureNameLength[k] = nameLength;
+		this.featureKind[k] = this.valueKind;
+		this.featureValueStart[k] = this.valueStart;
+		this.featureValueEnd[k] = this.valueEnd;
+		this.featureNumber[k] = this.number;
+		this.features = k + 1;
 	}
 
 	/** Reads a value at i; the index after it, or -1 when it is not a simple one. */
@@ -169,6 +344,7 @@ final class FlatLineScanner {
 			return nonFinite(b, i, end, "Infinity", Double.POSITIVE_INFINITY);
 		}
 		this.valueKind = OTHER;
+		this.valueStart = i;
 		if (first == 't') {
 			return literal(b, i, end, "true");
 		}

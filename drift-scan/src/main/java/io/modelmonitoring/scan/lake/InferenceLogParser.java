@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -59,7 +60,7 @@ final class InferenceLogParser {
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
 
-	private final SampleCollector collector;
+	private final RecordCollector collector;
 
 	private final int maxLineBytes;
 
@@ -98,18 +99,46 @@ final class InferenceLogParser {
 
 	private String lastModelId;
 
-	InferenceLogParser(SampleCollector collector) {
+	/** The segment dimensions the scan wants, in the order of {@link ScanSignals}. */
+	private final List<String> dimensions;
+
+	private final boolean readsFeatures;
+
+	/** Null when the scan wants neither segments nor features. */
+	private final RecordDetails details;
+
+	// Per dimension, per feature slot: the previous line's strings, reused while they
+	// repeat.
+
+	private final String[] lastSegmentValues;
+
+	/**
+	 * Per dimension: the line's top-level value, which wins over the segment object's.
+	 */
+	private final String[] topLevelSegment;
+
+	private String[] lastFeatureNames = new String[16];
+
+	private String[] lastCategories = new String[16];
+
+	InferenceLogParser(RecordCollector collector) {
 		this(collector, MAX_LINE_BYTES);
 	}
 
-	InferenceLogParser(SampleCollector collector, int maxLineBytes) {
+	InferenceLogParser(RecordCollector collector, int maxLineBytes) {
 		this(collector, maxLineBytes, true);
 	}
 
-	InferenceLogParser(SampleCollector collector, int maxLineBytes, boolean scanFlatLines) {
+	InferenceLogParser(RecordCollector collector, int maxLineBytes, boolean scanFlatLines) {
 		this.collector = collector;
 		this.maxLineBytes = maxLineBytes;
-		this.scanner = scanFlatLines ? new FlatLineScanner() : null;
+		ScanSignals signals = collector.signals();
+		this.dimensions = signals.dimensions();
+		this.readsFeatures = signals.features();
+		this.details = signals.any() ? new RecordDetails(this.dimensions.size()) : null;
+		this.lastSegmentValues = new String[this.dimensions.size()];
+		this.topLevelSegment = new String[this.dimensions.size()];
+		this.scanner = scanFlatLines ? new FlatLineScanner(this.dimensions, this.readsFeatures) : null;
 	}
 
 	/**
@@ -242,6 +271,59 @@ final class InferenceLogParser {
 		}
 		this.hasPrediction = scanned.hasPrediction;
 		this.prediction = scanned.prediction;
+		if (this.details != null) {
+			takeScannedDetails(bytes, scanned);
+		}
+	}
+
+	private void takeScannedDetails(byte[] bytes, FlatLineScanner scanned) {
+		RecordDetails details = this.details;
+		details.clear();
+		for (int d = 0; d < this.lastSegmentValues.length; d++) {
+			boolean top = scanned.dimensionLength[d] >= 0;
+			int start = top ? scanned.dimensionStart[d] : scanned.nestedDimensionStart[d];
+			int length = top ? scanned.dimensionLength[d] : scanned.nestedDimensionLength[d];
+			if (length >= 0) {
+				this.lastSegmentValues[d] = reuse(bytes, start, length, this.lastSegmentValues[d]);
+				details.segmentValues[d] = this.lastSegmentValues[d];
+			}
+		}
+		for (int k = 0; k < scanned.features; k++) {
+			String name = featureName(k, bytes, scanned.featureNameStart[k], scanned.featureNameLength[k]);
+			switch (scanned.featureKind[k]) {
+				case FlatLineScanner.NUMBER -> details.number(name, scanned.featureNumber[k]);
+				case FlatLineScanner.STRING -> details.category(name, category(k, bytes, scanned.featureValueStart[k],
+						scanned.featureValueEnd[k] - scanned.featureValueStart[k]));
+				default -> literal(details, name, bytes[scanned.featureValueStart[k]]);
+			}
+		}
+	}
+
+	/** {@code true} and {@code false} are categories; {@code null} is no value. */
+	private static void literal(RecordDetails details, String name, byte first) {
+		switch (first) {
+			case 't' -> details.category(name, "true");
+			case 'f' -> details.category(name, "false");
+			default -> details.unusable(name);
+		}
+	}
+
+	private String featureName(int slot, byte[] bytes, int start, int length) {
+		growSlots(slot);
+		this.lastFeatureNames[slot] = reuse(bytes, start, length, this.lastFeatureNames[slot]);
+		return this.lastFeatureNames[slot];
+	}
+
+	private String category(int slot, byte[] bytes, int start, int length) {
+		this.lastCategories[slot] = reuse(bytes, start, length, this.lastCategories[slot]);
+		return this.lastCategories[slot];
+	}
+
+	private void growSlots(int slot) {
+		if (slot >= this.lastFeatureNames.length) {
+			this.lastFeatureNames = Arrays.copyOf(this.lastFeatureNames, slot * 2);
+			this.lastCategories = Arrays.copyOf(this.lastCategories, slot * 2);
+		}
 	}
 
 	/** An ASCII string of the line, as the previous line's String when it is the same. */
@@ -263,6 +345,10 @@ final class InferenceLogParser {
 		this.modelId = null;
 		this.hasPrediction = false;
 		this.timestamp = null;
+		if (this.details != null) {
+			this.details.clear();
+			Arrays.fill(this.topLevelSegment, null);
+		}
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return false;
@@ -282,7 +368,15 @@ final class InferenceLogParser {
 					}
 					case "timestamp" -> this.timestamp = (value == JsonToken.VALUE_STRING) ? OffsetTimestamps
 						.parse(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()) : null;
-					default -> parser.skipChildren();
+					default -> otherField(parser, name, value);
+				}
+			}
+			if (this.details != null) {
+				// A top-level value wins over the segment object's, whichever came first.
+				for (int d = 0; d < this.topLevelSegment.length; d++) {
+					if (this.topLevelSegment[d] != null) {
+						this.details.segmentValues[d] = this.topLevelSegment[d];
+					}
 				}
 			}
 			// The loop ends on the object's END_OBJECT (anything else throws); nothing
@@ -294,8 +388,54 @@ final class InferenceLogParser {
 		}
 	}
 
+	/** A field other than the four: a segment value, the features, or skipped. */
+	private void otherField(JsonParser parser, String name, JsonToken value) {
+		if (this.details == null) {
+			parser.skipChildren();
+			return;
+		}
+		if (name.equals("features") && this.readsFeatures && value == JsonToken.START_OBJECT) {
+			this.details.features = 0; // a later duplicate replaces an earlier one
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				feature(parser, parser.currentName(), parser.nextToken());
+			}
+			return;
+		}
+		if (name.equals("segment") && value == JsonToken.START_OBJECT) {
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				String field = parser.currentName();
+				JsonToken fieldValue = parser.nextToken();
+				int d = this.dimensions.indexOf(field);
+				if (d >= 0 && this.details.segmentValues[d] == null && fieldValue == JsonToken.VALUE_STRING) {
+					this.details.segmentValues[d] = parser.getString();
+				}
+				parser.skipChildren();
+			}
+			return;
+		}
+		int d = this.dimensions.indexOf(name);
+		if (d >= 0) {
+			this.topLevelSegment[d] = (value == JsonToken.VALUE_STRING) ? parser.getString() : null;
+		}
+		parser.skipChildren();
+	}
+
+	private void feature(JsonParser parser, String name, JsonToken value) {
+		switch (value) {
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> this.details.number(name, parser.getDoubleValue());
+			case VALUE_STRING -> this.details.category(name, parser.getString());
+			case VALUE_TRUE -> this.details.category(name, "true");
+			case VALUE_FALSE -> this.details.category(name, "false");
+			default -> {
+				this.details.unusable(name);
+				parser.skipChildren();
+			}
+		}
+	}
+
 	private void judge() {
-		this.collector.record(this.tenantId, this.timestamp, this.modelId, this.hasPrediction, this.prediction);
+		this.collector.record(this.tenantId, this.timestamp, this.modelId, this.hasPrediction, this.prediction,
+				this.details);
 	}
 
 	private String tenantText(JsonParser parser) {

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads inference-log files one by one into a {@link SampleCollector}, whatever lake they
+ * Reads inference-log files one by one into a {@link RecordCollector}, whatever lake they
  * come from: file → records → samples. {@code .jsonl} files are read as they are,
  * {@code .jsonl.gz} files through a streaming gunzip, {@code .parquet} files by
  * {@link ParquetLogReader}; every other name is no log file.
@@ -25,13 +25,13 @@ public final class LogFileReader {
 
 	private static final int GZIP_BUFFER_BYTES = 64 * 1024;
 
-	private final SampleCollector collector;
+	private final RecordCollector collector;
 
 	private final InferenceLogParser parser;
 
 	private final ParquetLogReader parquet;
 
-	LogFileReader(SampleCollector collector) {
+	LogFileReader(RecordCollector collector) {
 		this.collector = collector;
 		this.parser = new InferenceLogParser(collector);
 		this.parquet = new ParquetLogReader(collector);

@@ -8,6 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads the files of one scan on a bounded pool of threads: each file is read by one
@@ -19,10 +24,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Memory: at most twice as many files as threads are in flight, so the samples waiting to
  * be merged are those of a few files; the pool lives only for the scan.
  * <p>
+ * Segments and features are gathered in bounded sketches; those that outgrow their exact
+ * values get their exact bins from a second pass over the same files (rarely a third). A
+ * scan of the predictions alone reads every file once.
+ * <p>
  * Public so that a source outside this package (ml-service's Azure blobs) scans its files
  * the same way: it lists them as {@link LogFile}s and hands them in.
  */
 public final class ParallelScan {
+
+	private static final Logger log = LoggerFactory.getLogger(ParallelScan.class);
+
+	/** A bracket missed twice is all but impossible; a third miss is a bug. */
+	private static final int MAX_PASSES = 4;
 
 	private ParallelScan() {
 	}
@@ -34,30 +48,63 @@ public final class ParallelScan {
 	 * @param threadName the name of the pool's threads, e.g. {@code lake-scan}
 	 */
 	public static LogScanResult scan(List<LogFile> files, LogScanRequest request, int threads, String threadName) {
-		SampleCollector collector = new SampleCollector(request);
+		SampleCollector samples = read(files, threads, threadName, () -> new SampleCollector(request),
+				SampleCollector::merge);
+		if (!request.signals().any()) {
+			return samples.toResult(null);
+		}
+		// The segments and features whose windows outgrew their sketches' exact values
+		// are
+		// counted in further passes over the same files, until each has its exact bins.
+		SignalPlan plan = samples.plan();
+		int passes = 1;
+		while (plan.pending()) {
+			if (passes == MAX_PASSES) {
+				throw new IllegalStateException(
+						"drift scan: the bins of some segments or features were not exact after " + MAX_PASSES
+								+ " passes");
+			}
+			CountingCollector counted = read(files, threads, threadName, () -> new CountingCollector(request, plan),
+					CountingCollector::merge);
+			plan.take(counted);
+			passes++;
+		}
+		if (passes > 1) {
+			log.debug("drift scan read its files {} times for the bins of segments and features", passes);
+		}
+		return samples.toResult(plan);
+	}
+
+	/**
+	 * One pass: every file into a collector of its own, merged into the first in file
+	 * order as they finish.
+	 */
+	private static <C extends RecordCollector> C read(List<LogFile> files, int threads, String threadName,
+			Supplier<C> collectors, BiConsumer<C, C> merge) {
+		C collector = collectors.get();
 		int poolSize = Math.min(Math.max(1, threads), files.size());
 		if (poolSize <= 1) {
 			LogFileReader reader = new LogFileReader(collector);
 			files.forEach(reader::read);
-			return collector.toResult();
+			return collector;
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(poolSize, threadFactory(threadName));
 		try {
 			// A sliding window of files in flight: a slow file holds back at most this
 			// many finished ones waiting to be merged.
 			int window = poolSize * 2;
-			List<Future<SampleCollector>> parts = new ArrayList<>(files.size());
+			List<Future<C>> parts = new ArrayList<>(files.size());
 			for (int i = 0; i < files.size(); i++) {
 				parts.add(null);
 			}
 			for (int i = 0; i < Math.min(window, files.size()); i++) {
-				parts.set(i, submit(pool, files.get(i), request));
+				parts.set(i, submit(pool, files.get(i), collectors));
 			}
 			for (int i = 0; i < files.size(); i++) {
-				collector.merge(parts.get(i).get());
+				merge.accept(collector, parts.get(i).get());
 				parts.set(i, null); // let the merged part go
 				if (i + window < files.size()) {
-					parts.set(i + window, submit(pool, files.get(i + window), request));
+					parts.set(i + window, submit(pool, files.get(i + window), collectors));
 				}
 			}
 		}
@@ -76,12 +123,13 @@ public final class ParallelScan {
 		finally {
 			pool.shutdownNow();
 		}
-		return collector.toResult();
+		return collector;
 	}
 
-	private static Future<SampleCollector> submit(ExecutorService pool, LogFile file, LogScanRequest request) {
+	private static <C extends RecordCollector> Future<C> submit(ExecutorService pool, LogFile file,
+			Supplier<C> collectors) {
 		return pool.submit(() -> {
-			SampleCollector part = new SampleCollector(request);
+			C part = collectors.get();
 			new LogFileReader(part).read(file);
 			return part;
 		});

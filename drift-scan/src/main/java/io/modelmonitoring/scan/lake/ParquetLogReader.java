@@ -27,7 +27,7 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 
 /**
- * Reads the records of one Parquet inference-log file into a {@link SampleCollector}, by
+ * Reads the records of one Parquet inference-log file into a {@link RecordCollector}, by
  * the same rules as a JSON line. Only the four columns are read (by top-level name, case
  * sensitive), column by column per row group:
  * <ul>
@@ -65,7 +65,7 @@ final class ParquetLogReader {
 	/** The Julian day of 1970-01-01, for INT96 timestamps. */
 	private static final long JULIAN_EPOCH_DAY = 2_440_588L;
 
-	private final SampleCollector collector;
+	private final RecordCollector collector;
 
 	private final StringColumn tenants = new StringColumn();
 
@@ -73,7 +73,7 @@ final class ParquetLogReader {
 
 	private char[] chars = new char[64];
 
-	ParquetLogReader(SampleCollector collector) {
+	ParquetLogReader(RecordCollector collector) {
 		this.collector = collector;
 	}
 
@@ -131,7 +131,7 @@ final class ParquetLogReader {
 						}
 						prediction.consume();
 					}
-					this.collector.record(tenantId, instant, modelId, hasPrediction, value);
+					this.collector.record(tenantId, instant, modelId, hasPrediction, value, null);
 				}
 			}
 		}

@@ -1,112 +1,62 @@
 package io.modelmonitoring.scan.lake;
 
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
 import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.ModelSignals;
 import io.modelmonitoring.scan.model.WindowSamples;
 
 /**
- * Where the records of a scan end up: the predictions per (tenant, model) and window, and
- * the counts of what was passed over. Not thread-safe: a parallel scan gives each worker
- * its own collector and {@link #merge merges} them at the end.
+ * The first pass of a scan: the predictions per (tenant, model) and window, kept as they
+ * are, and, when the scan asks for them, each model's segments and features in bounded
+ * sketches ({@link SignalGatherer}). Not thread-safe: a parallel scan gives each file its
+ * own collector and {@link #merge merges} them in file order.
  * <p>
  * Lookups go tenant → model through two maps keyed by the strings the parser hands in, so
- * that a line costs no {@link ModelKey}; the keys are made once, in {@link #toResult()}.
+ * that a line costs no {@link ModelKey}; the keys are made once, in {@link #toResult}.
  */
-final class SampleCollector {
+final class SampleCollector extends RecordCollector {
 
-	private final LogScanRequest request;
-
-	private final Map<String, Map<String, WindowSamples>> byTenant = new HashMap<>();
-
-	private long invalidRecords;
-
-	private int filesRead;
-
-	private int unreadableFiles;
+	private final Map<String, Map<String, ModelGather>> byTenant = new HashMap<>();
 
 	private String lastTenant;
 
 	private String lastModel;
 
-	private WindowSamples lastSamples;
+	private ModelGather lastGather;
 
 	SampleCollector(LogScanRequest request) {
-		this.request = request;
+		super(request);
 	}
 
-	/**
-	 * Judges one record, whatever format it came in, by the rules of docs/data-lake.md in
-	 * their order: tenant (missing: invalid; not wanted: nothing), timestamp (missing or
-	 * unusable: invalid; in neither window: nothing), model, prediction (missing or not
-	 * finite: invalid); otherwise a sample.
-	 * @param tenantId the tenant, null when missing or not a string
-	 * @param timestamp the record's instant, null when missing or unusable
-	 * @param modelId the model, null when missing or not a string
-	 * @param hasPrediction whether the record holds a numeric prediction
-	 * @param prediction the prediction, when it has one
-	 */
-	void record(String tenantId, Instant timestamp, String modelId, boolean hasPrediction, double prediction) {
-		if (tenantId == null || tenantId.isEmpty()) {
-			this.invalidRecords++;
-			return;
-		}
-		if (!this.request.wants(tenantId)) {
-			return;
-		}
-		if (timestamp == null) {
-			this.invalidRecords++;
-			return;
-		}
-		boolean inBaseline = this.request.baseline().contains(timestamp);
-		boolean inCurrent = this.request.current().contains(timestamp);
-		if (!inBaseline && !inCurrent) {
-			return;
-		}
-		if (modelId == null || modelId.isEmpty() || !hasPrediction || !Double.isFinite(prediction)) {
-			this.invalidRecords++;
-			return;
-		}
-		add(tenantId, modelId, prediction, inBaseline, inCurrent);
-	}
-
-	/** Adds a valid prediction to the windows its record's timestamp falls in. */
-	void add(String tenantId, String modelId, double prediction, boolean inBaseline, boolean inCurrent) {
-		WindowSamples samples = samplesOf(tenantId, modelId);
+	@Override
+	void add(String tenantId, String modelId, double prediction, boolean inBaseline, boolean inCurrent,
+			RecordDetails details) {
+		ModelGather gather = gatherOf(tenantId, modelId);
 		if (inBaseline) {
-			samples.baseline().add(prediction);
+			gather.predictions.baseline().add(prediction);
 		}
 		if (inCurrent) {
-			samples.current().add(prediction);
+			gather.predictions.current().add(prediction);
+		}
+		if (gather.signals != null && details != null) {
+			gather.signals.add(prediction, inBaseline, inCurrent, details);
 		}
 	}
 
-	private WindowSamples samplesOf(String tenantId, String modelId) {
+	private ModelGather gatherOf(String tenantId, String modelId) {
 		// The parser hands in the same String instances while consecutive lines are of
 		// one model, so the common case is two reference comparisons.
 		if (tenantId == this.lastTenant && modelId == this.lastModel) {
-			return this.lastSamples;
+			return this.lastGather;
 		}
-		WindowSamples samples = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
-			.computeIfAbsent(modelId, (model) -> new WindowSamples());
+		ModelGather gather = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
+			.computeIfAbsent(modelId, (model) -> new ModelGather(signals()));
 		this.lastTenant = tenantId;
 		this.lastModel = modelId;
-		this.lastSamples = samples;
-		return samples;
-	}
-
-	void invalidRecord() {
-		this.invalidRecords++;
-	}
-
-	void fileRead() {
-		this.filesRead++;
-	}
-
-	void unreadableFile() {
-		this.unreadableFiles++;
+		this.lastGather = gather;
+		return gather;
 	}
 
 	/**
@@ -115,21 +65,63 @@ final class SampleCollector {
 	 * model and window the very order a sequential scan gives.
 	 */
 	void merge(SampleCollector other) {
-		other.byTenant.forEach((tenantId, models) -> models.forEach((modelId, samples) -> {
-			WindowSamples mine = samplesOf(tenantId, modelId);
-			mine.baseline().addAll(samples.baseline());
-			mine.current().addAll(samples.current());
+		other.byTenant.forEach((tenantId, models) -> models.forEach((modelId, theirs) -> {
+			ModelGather mine = gatherOf(tenantId, modelId);
+			mine.predictions.baseline().addAll(theirs.predictions.baseline());
+			mine.predictions.current().addAll(theirs.predictions.current());
+			if (mine.signals != null) {
+				mine.signals.merge(theirs.signals);
+			}
 		}));
-		this.invalidRecords += other.invalidRecords;
-		this.filesRead += other.filesRead;
-		this.unreadableFiles += other.unreadableFiles;
+		mergeCounts(other);
 	}
 
+	/**
+	 * The groups whose sketches cannot give exact bins alone: a second pass counts them.
+	 */
+	SignalPlan plan() {
+		SignalPlan plan = new SignalPlan(signals().bins());
+		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, gather) -> {
+			if (gather.signals != null) {
+				gather.signals.needsCounting(plan.model(tenantId, modelId));
+			}
+		}));
+		return plan;
+	}
+
+	/** The result of a scan of one pass. */
 	LogScanResult toResult() {
+		return toResult(null);
+	}
+
+	/**
+	 * The scan's result; the signals binned from their own values or, for the groups of
+	 * {@code counted}, from its passes.
+	 */
+	LogScanResult toResult(SignalPlan counted) {
 		Map<ModelKey, WindowSamples> samples = new HashMap<>();
-		this.byTenant.forEach((tenantId, models) -> models
-			.forEach((modelId, windows) -> samples.put(new ModelKey(tenantId, modelId), windows)));
-		return new LogScanResult(samples, this.invalidRecords, this.filesRead, this.unreadableFiles);
+		Map<ModelKey, ModelSignals> signals = new HashMap<>();
+		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, gather) -> {
+			ModelKey key = new ModelKey(tenantId, modelId);
+			samples.put(key, gather.predictions);
+			if (gather.signals != null) {
+				signals.put(key, gather.signals.toSignals((counted != null) ? counted.find(tenantId, modelId) : null));
+			}
+		}));
+		return new LogScanResult(samples, signals, invalidRecords(), filesRead(), unreadableFiles());
+	}
+
+	/** What one model's records gave. */
+	private static final class ModelGather {
+
+		final WindowSamples predictions = new WindowSamples();
+
+		final SignalGatherer signals;
+
+		ModelGather(ScanSignals signals) {
+			this.signals = signals.any() ? new SignalGatherer(signals) : null;
+		}
+
 	}
 
 }

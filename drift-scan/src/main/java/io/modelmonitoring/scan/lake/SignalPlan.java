@@ -1,0 +1,140 @@
+package io.modelmonitoring.scan.lake;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.modelmonitoring.scan.binning.BinCounter;
+import io.modelmonitoring.scan.binning.BinnedWindows;
+import io.modelmonitoring.scan.binning.WindowSketch;
+
+/**
+ * The groups of a scan that one more pass must count, per tenant and model: those whose
+ * windows outgrew the values a {@link WindowSketch} keeps exactly. Each pass counts them
+ * with {@link BinCounter}s; a group is done when its counter gives the exact bins, and
+ * goes on to another pass with wider brackets when not.
+ */
+final class SignalPlan {
+
+	private final Map<String, Map<String, ModelPlan>> byTenant = new HashMap<>();
+
+	private final int bins;
+
+	SignalPlan(int bins) {
+		this.bins = bins;
+	}
+
+	ModelPlan model(String tenantId, String modelId) {
+		return this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
+			.computeIfAbsent(modelId, (model) -> new ModelPlan(this.bins));
+	}
+
+	ModelPlan find(String tenantId, String modelId) {
+		Map<String, ModelPlan> models = this.byTenant.get(tenantId);
+		return (models != null) ? models.get(modelId) : null;
+	}
+
+	/** Whether some group still waits for its exact bins. */
+	boolean pending() {
+		return this.byTenant.values()
+			.stream()
+			.flatMap((models) -> models.values().stream())
+			.anyMatch(ModelPlan::pending);
+	}
+
+	/** Takes the counts of a pass: groups done keep their bins, the rest widen. */
+	void take(CountingCollector counted) {
+		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, plan) -> {
+			CountingCollector.ModelCounters counters = counted.counters(tenantId, modelId);
+			plan.take(counters);
+		}));
+	}
+
+	/** One group to count: how to make an empty counter, and its bins once known. */
+	static final class Group {
+
+		private Supplier<BinCounter> counters;
+
+		private BinnedWindows result;
+
+		Group(Supplier<BinCounter> counters) {
+			this.counters = counters;
+		}
+
+		boolean pending() {
+			return this.result == null;
+		}
+
+		BinCounter newCounter() {
+			return this.counters.get();
+		}
+
+		void take(BinCounter counted) {
+			counted.binned().ifPresentOrElse((binned) -> this.result = binned, () -> {
+				BinCounter missed = counted;
+				this.counters = missed::widened;
+			});
+		}
+
+		BinnedWindows result() {
+			return this.result;
+		}
+
+	}
+
+	/** The groups of one model. */
+	static final class ModelPlan {
+
+		private final int bins;
+
+		final Map<Integer, Map<String, Group>> segments = new HashMap<>();
+
+		final Map<String, Group> features = new HashMap<>();
+
+		ModelPlan(int bins) {
+			this.bins = bins;
+		}
+
+		void segment(int dimension, String value, WindowSketch sketch) {
+			this.segments.computeIfAbsent(dimension, (d) -> new HashMap<>())
+				.put(value, new Group(() -> sketch.counter(this.bins)));
+		}
+
+		void feature(String name, WindowSketch sketch) {
+			this.features.put(name, new Group(() -> sketch.counter(this.bins)));
+		}
+
+		boolean pending() {
+			return this.segments.values()
+				.stream()
+				.flatMap((groups) -> groups.values().stream())
+				.anyMatch(Group::pending) || this.features.values().stream().anyMatch(Group::pending);
+		}
+
+		BinnedWindows segmentResult(int dimension, String value) {
+			Map<String, Group> groups = this.segments.get(dimension);
+			Group group = (groups != null) ? groups.get(value) : null;
+			return (group != null) ? group.result() : null;
+		}
+
+		BinnedWindows featureResult(String name) {
+			Group group = this.features.get(name);
+			return (group != null) ? group.result() : null;
+		}
+
+		private void take(CountingCollector.ModelCounters counters) {
+			this.segments.forEach((dimension, groups) -> groups.forEach((value, group) -> {
+				if (group.pending()) {
+					group.take(counters.segment(dimension, value));
+				}
+			}));
+			this.features.forEach((name, group) -> {
+				if (group.pending()) {
+					group.take(counters.feature(name));
+				}
+			});
+		}
+
+	}
+
+}
