@@ -12,7 +12,15 @@ package io.modelmonitoring.contracts;
  * @param currentShare currentCount over the current window's size, unsmoothed
  * @param contribution the bin's term of PSI, on the smoothed shares; the terms of all
  * bins add up to PSI, so the largest ones name the ranges that moved
+ * @param category for a feature of categories (whose bins have no edges): the bin's
+ * category; null on its last bin, which holds every other category, and on numeric bins
  */
 public record HistogramBin(Double lower, Double upper, long baselineCount, long currentCount, double baselineShare,
-		double currentShare, double contribution) {
+		double currentShare, double contribution, String category) {
+
+	/** A bin of a numeric comparison. */
+	public HistogramBin(Double lower, Double upper, long baselineCount, long currentCount, double baselineShare,
+			double currentShare, double contribution) {
+		this(lower, upper, baselineCount, currentCount, baselineShare, currentShare, contribution, null);
+	}
 }

@@ -127,6 +127,7 @@ public class FindingLifecycle {
 			.set("modelId", key.modelId())
 			.set("metric", key.metric())
 			.set("segment", key.segment())
+			.set("feature", key.feature())
 			.set("alertId", alertId)
 			.set("open", true)
 			.set("firstDetectedAt", Date.from(asOf))

@@ -34,7 +34,7 @@ public final class DataHealth {
 	 */
 	static List<VolumeCheck> volume(List<DriftCheck> drift, int minSamples, double minRatio) {
 		List<VolumeCheck> checks = new ArrayList<>();
-		for (DriftCheck check : drift) {
+		for (DriftCheck check : drift.stream().filter(DriftCheck::wholeModel).toList()) {
 			if (check.baselineCount() >= minSamples) {
 				double expected = expectedCurrent(check.baselineCount());
 				checks.add(new VolumeCheck(check.model(), check.baselineCount(), check.currentCount(), expected,

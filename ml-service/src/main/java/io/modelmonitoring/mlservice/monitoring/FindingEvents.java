@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,13 +60,13 @@ class FindingEvents {
 	List<EventEnvelope<?>> of(String runId, MonitoringWindows windows, RunFindings findings, Transitions transitions) {
 		List<EventEnvelope<?>> events = new ArrayList<>();
 		for (DriftCheck check : findings.drift()) {
-			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), RunFindings.PSI));
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check));
 			if (check.drift() && publishes(lifecycle)) {
 				events.add(driftEvent(runId, windows, check, lifecycle));
 			}
 		}
 		for (PerformanceCheck check : findings.performance()) {
-			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check.model(), check.metric().key()));
+			Lifecycle lifecycle = transitions.firing().get(RunFindings.key(check));
 			if (check.degraded() && publishes(lifecycle)) {
 				events.add(degradedEvent(runId, check, lifecycle));
 			}
@@ -100,22 +101,22 @@ class FindingEvents {
 	private EventEnvelope<DriftDetected> driftEvent(String runId, MonitoringWindows windows, DriftCheck check,
 			Lifecycle lifecycle) {
 		PsiResult psi = check.psi();
-		DriftDetected data = new DriftDetected(check.model().modelId(), null, RunFindings.PSI, "prediction", psi.psi(),
-				this.properties.psiThreshold(), psi.pValue(), psi.noiseFloor(), check.baselineCount(),
-				check.currentCount(), psi.bins(), psi.edges(), ModelResults.histogram(psi),
-				ModelResults.window(windows.baseline()), ModelResults.window(windows.current()),
-				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
-				runs(lifecycle));
-		return envelope(MessageTypes.DRIFT_DETECTED, check.model(), runId, RunFindings.PSI, data);
+		DriftDetected data = new DriftDetected(check.model().modelId(), check.segment(), RunFindings.PSI,
+				check.feature(), psi.psi(), this.properties.psiThreshold(), psi.pValue(), psi.noiseFloor(),
+				check.baselineCount(), check.currentCount(), psi.bins(), psi.edges(),
+				ModelResults.histogram(psi, check.categories()), ModelResults.window(windows.baseline()),
+				ModelResults.window(windows.current()), reportUrl(runId, check.model()), alertId(lifecycle),
+				state(lifecycle), first(lifecycle), runs(lifecycle), check.adjustedPValue());
+		return envelope(MessageTypes.DRIFT_DETECTED, check.model(), runId, RunFindings.key(check), data);
 	}
 
 	private EventEnvelope<PerformanceDegraded> degradedEvent(String runId, PerformanceCheck check,
 			Lifecycle lifecycle) {
-		PerformanceDegraded data = new PerformanceDegraded(check.model().modelId(), null, check.metric().key(),
-				check.value(), check.threshold(), check.evaluationId(), check.evaluatedAt(), check.modelVersion(),
-				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
-				runs(lifecycle));
-		return envelope(MessageTypes.PERFORMANCE_DEGRADED, check.model(), runId, check.metric().key(), data);
+		PerformanceDegraded data = new PerformanceDegraded(check.model().modelId(), check.segment(),
+				check.metric().key(), check.value(), check.threshold(), check.evaluationId(), check.evaluatedAt(),
+				check.modelVersion(), reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle),
+				first(lifecycle), runs(lifecycle));
+		return envelope(MessageTypes.PERFORMANCE_DEGRADED, check.model(), runId, RunFindings.key(check), data);
 	}
 
 	private EventEnvelope<VolumeDropped> volumeEvent(String runId, MonitoringWindows windows, VolumeCheck check,
@@ -125,7 +126,8 @@ class FindingEvents {
 				ModelResults.window(windows.baseline()), ModelResults.window(windows.current()),
 				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
 				runs(lifecycle));
-		return envelope(MessageTypes.VOLUME_DROPPED, check.model(), runId, RunFindings.VOLUME, data);
+		return envelope(MessageTypes.VOLUME_DROPPED, check.model(), runId,
+				RunFindings.key(check.model(), RunFindings.VOLUME), data);
 	}
 
 	private EventEnvelope<EvaluationStale> staleEvent(String runId, StaleCheck check, Lifecycle lifecycle) {
@@ -133,7 +135,8 @@ class FindingEvents {
 				check.evaluationId(), check.evaluatedAt(), check.age(), this.properties.maxEvaluationAge(),
 				reportUrl(runId, check.model()), alertId(lifecycle), state(lifecycle), first(lifecycle),
 				runs(lifecycle));
-		return envelope(MessageTypes.EVALUATION_STALE, check.model(), runId, RunFindings.EVALUATION_AGE, data);
+		return envelope(MessageTypes.EVALUATION_STALE, check.model(), runId,
+				RunFindings.key(check.model(), RunFindings.EVALUATION_AGE), data);
 	}
 
 	/**
@@ -150,11 +153,12 @@ class FindingEvents {
 		}
 		double threshold = drift ? this.properties.psiThreshold()
 				: this.properties.performanceThresholds().of(performance.get());
-		FindingResolved data = new FindingResolved(key.modelId(), key.segment(), key.metric(),
-				drift ? "prediction" : null, value, threshold, resolution.alertId(), resolution.firstDetectedAt(),
-				resolution.resolvedAt(), resolution.consecutiveRuns(), reportUrl(runId, model));
-		return envelope(drift ? MessageTypes.DRIFT_RESOLVED : MessageTypes.PERFORMANCE_RECOVERED, model, runId,
-				key.metric(), data);
+		String feature = (key.feature() != null) ? key.feature() : (drift ? DriftCheck.PREDICTION : null);
+		FindingResolved data = new FindingResolved(key.modelId(), key.segment(), key.metric(), feature, value,
+				threshold, resolution.alertId(), resolution.firstDetectedAt(), resolution.resolvedAt(),
+				resolution.consecutiveRuns(), reportUrl(runId, model));
+		return envelope(drift ? MessageTypes.DRIFT_RESOLVED : MessageTypes.PERFORMANCE_RECOVERED, model, runId, key,
+				data);
 	}
 
 	/** This run's value of each drift and performance key, for its resolution event. */
@@ -163,9 +167,8 @@ class FindingEvents {
 		findings.drift()
 			.stream()
 			.filter((check) -> !check.skipped())
-			.forEach((check) -> values.put(RunFindings.key(check.model(), RunFindings.PSI), check.psi().psi()));
-		findings.performance()
-			.forEach((check) -> values.put(RunFindings.key(check.model(), check.metric().key()), check.value()));
+			.forEach((check) -> values.put(RunFindings.key(check), check.psi().psi()));
+		findings.performance().forEach((check) -> values.put(RunFindings.key(check), check.value()));
 		return values;
 	}
 
@@ -190,14 +193,20 @@ class FindingEvents {
 	}
 
 	/**
-	 * The event id is derived from (run, type, tenant, model, metric): a run started
-	 * again under the same id produces the same ids, which the outbox keeps once.
+	 * The event id is derived from (run, type, tenant, model, metric, and the segment and
+	 * feature when the key has them): a run started again under the same id produces the
+	 * same ids, which the outbox keeps once.
 	 */
-	private <T> EventEnvelope<T> envelope(String type, ModelKey model, String runId, String metric, T data) {
-		String id = UUID
-			.nameUUIDFromBytes(String.join("\u0000", runId, type, model.tenantId(), model.modelId(), metric)
-				.getBytes(StandardCharsets.UTF_8))
-			.toString();
+	private <T> EventEnvelope<T> envelope(String type, ModelKey model, String runId, FindingKey key, T data) {
+		StringBuilder name = new StringBuilder(
+				String.join("\u0000", runId, type, model.tenantId(), model.modelId(), key.metric()));
+		if (key.segment() != null || key.feature() != null) {
+			name.append("\u0000")
+				.append(Objects.toString(key.segment(), ""))
+				.append("\u0000")
+				.append(Objects.toString(key.feature(), ""));
+		}
+		String id = UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
 		return new EventEnvelope<>(id, type, EventEnvelope.CURRENT_VERSION, this.clock.instant(), model.tenantId(),
 				SOURCE, runId, data);
 	}

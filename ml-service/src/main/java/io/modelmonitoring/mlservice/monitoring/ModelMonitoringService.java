@@ -164,10 +164,11 @@ public class ModelMonitoringService {
 
 	/** Drift, then data health, from what the scan and the evaluations gave. */
 	private RunFindings check(DriftScan scan, Performance performance, Instant asOf) {
-		List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), this.properties.driftSettings());
+		List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), scan.signals(),
+				this.properties.driftSettings());
 		return new RunFindings(drift, performance.checks(),
 				DataHealth.volume(drift, this.properties.minSamples(), this.properties.volume().minRatio()),
-				DataHealth.staleness(performance.checks(), asOf, this.properties.maxEvaluationAge()));
+				DataHealth.staleness(performance.checks(), asOf, this.properties.maxEvaluationAge()), scan.signals());
 	}
 
 	/**
@@ -191,13 +192,13 @@ public class ModelMonitoringService {
 			return DriftScan.skipped(this.logs.unavailableReason());
 		}
 		try {
-			LogScanResult result = this.logs
-				.scan(new LogScanRequest(windows.baseline(), windows.current(), Set.copyOf(tenantIds)));
+			LogScanResult result = this.logs.scan(new LogScanRequest(windows.baseline(), windows.current(),
+					Set.copyOf(tenantIds), this.properties.scanSignals()));
 			if (result.unreadableFiles() > 0) {
 				log.warn("model-monitoring run read past unreadable files runId={} unreadableFiles={} source=\"{}\"",
 						runId, result.unreadableFiles(), this.logs.describe());
 			}
-			return new DriftScan(result.samples(), result.invalidRecords(), null);
+			return new DriftScan(result.samples(), result.signals(), result.invalidRecords(), null);
 		}
 		catch (LakeUnavailableException ex) {
 			String reason = "data lake unavailable: " + ex.getMessage();
@@ -231,7 +232,7 @@ public class ModelMonitoringService {
 				evaluated.add(tenantId);
 			}
 			TenantPerformance result = PerformanceEvaluator.evaluate(tenantId, newest,
-					this.properties.performanceThresholds());
+					this.properties.performanceThresholds(), this.properties.segmentRule());
 			checks.addAll(result.checks());
 			invalidEvaluations += result.invalidEvaluations();
 		}

@@ -34,10 +34,16 @@ class MonitoringMetrics {
 		}
 	}
 
+	/**
+	 * The {@code check} label says what a check was of: {@code prediction} (the whole
+	 * model), {@code segment} or {@code feature}; segment values and feature names are
+	 * never labels (they come from data), they are in the events.
+	 */
 	void driftChecked(DriftCheck check) {
 		Counter.builder("ml.drift.checks")
 			.description("PSI drift checks made")
 			.tag("model", check.model().modelId())
+			.tag("check", kind(check))
 			.register(this.registry)
 			.increment();
 		if (check.drift()) {
@@ -45,9 +51,14 @@ class MonitoringMetrics {
 				.description("PSI drift detected")
 				.tag("model", check.model().modelId())
 				.tag("metric", "psi")
+				.tag("check", kind(check))
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	private static String kind(DriftCheck check) {
+		return check.wholeModel() ? "prediction" : (check.segment() != null) ? "segment" : "feature";
 	}
 
 	void performanceDegraded(PerformanceCheck check) {
@@ -55,6 +66,7 @@ class MonitoringMetrics {
 			.description("Performance metrics found above their threshold")
 			.tag("model", check.model().modelId())
 			.tag("metric", check.metric().key())
+			.tag("check", (check.segment() != null) ? "segment" : "model")
 			.register(this.registry)
 			.increment();
 	}

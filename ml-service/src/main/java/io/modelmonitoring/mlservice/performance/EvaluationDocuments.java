@@ -1,10 +1,14 @@
 package io.modelmonitoring.mlservice.performance;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+
+import io.modelmonitoring.mlservice.performance.Evaluation.SegmentMetrics;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -14,6 +18,12 @@ import org.bson.types.Decimal128;
  * beside the store that reads them, so that the checks never see BSON.
  */
 final class EvaluationDocuments {
+
+	/** Segment entries of one document beyond this many are not read. */
+	static final int MAX_SEGMENTS = 1000;
+
+	/** Longer segment dimensions and values make an entry unusable. */
+	static final int MAX_NAME_LENGTH = 128;
 
 	/** Longer version labels are cut: they are shown, never matched. */
 	static final int MAX_MODEL_VERSION_LENGTH = 128;
@@ -44,8 +54,68 @@ final class EvaluationDocuments {
 				}
 			}
 		}
-		boolean valid = modelId != null && evaluatedAt != null && anyPresent && !anyUnusable;
-		return new Evaluation(id, modelId, modelVersion, evaluatedAt, values, valid);
+		List<SegmentMetrics> segments = new ArrayList<>();
+		boolean segmentsUsable = segments(document.get("segments"), segments);
+		boolean valid = modelId != null && evaluatedAt != null && anyPresent && !anyUnusable && segmentsUsable;
+		return new Evaluation(id, modelId, modelVersion, evaluatedAt, values, List.copyOf(segments), valid);
+	}
+
+	/**
+	 * Reads {@code segments: [{dimension, value, brier?, mae?, count?}]} into usable
+	 * entries; false when some entry is not usable (it is skipped, and the document
+	 * counts as an invalid evaluation). At most {@link #MAX_SEGMENTS} entries are read.
+	 */
+	private static boolean segments(Object raw, List<SegmentMetrics> into) {
+		if (raw == null) {
+			return true;
+		}
+		if (!(raw instanceof List<?> entries)) {
+			return false;
+		}
+		boolean usable = entries.size() <= MAX_SEGMENTS;
+		for (Object entry : entries.subList(0, Math.min(entries.size(), MAX_SEGMENTS))) {
+			SegmentMetrics segment = (entry instanceof Document document) ? segment(document) : null;
+			if (segment == null) {
+				usable = false;
+			}
+			else {
+				into.add(segment);
+			}
+		}
+		return usable;
+	}
+
+	private static SegmentMetrics segment(Document entry) {
+		String dimension = name(entry.get("dimension"));
+		String value = name(entry.get("value"));
+		if (dimension == null || value == null) {
+			return null;
+		}
+		Long count = null;
+		if (entry.containsKey("count")) {
+			OptionalDouble parsed = MetricValue.parse(plain(entry.get("count")));
+			if (parsed.isEmpty() || parsed.getAsDouble() != Math.rint(parsed.getAsDouble())) {
+				return null;
+			}
+			count = (long) parsed.getAsDouble();
+		}
+		Map<Metric, Double> values = new EnumMap<>(Metric.class);
+		for (Metric metric : Metric.values()) {
+			String name = metric.key();
+			if (entry.containsKey(name)) {
+				OptionalDouble parsed = MetricValue.parse(plain(entry.get(name)));
+				if (parsed.isEmpty()) {
+					return null;
+				}
+				values.put(metric, parsed.getAsDouble());
+			}
+		}
+		return values.isEmpty() ? null : new SegmentMetrics(dimension, value, count, values);
+	}
+
+	/** A dimension or value: text of 1 to {@value #MAX_NAME_LENGTH} characters. */
+	private static String name(Object value) {
+		return (value instanceof String text && !text.isBlank() && text.length() <= MAX_NAME_LENGTH) ? text : null;
 	}
 
 	/** A version written as text or as a number; anything else is no version. */

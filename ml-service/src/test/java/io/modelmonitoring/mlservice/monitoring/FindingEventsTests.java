@@ -17,6 +17,7 @@ import io.modelmonitoring.mlservice.performance.Metric;
 import io.modelmonitoring.mlservice.performance.PerformanceCheck;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.Psi;
+import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.model.ModelKey;
 import org.junit.jupiter.api.Test;
 
@@ -89,8 +90,11 @@ class FindingEventsTests {
 			shifted[i] = 0.5 + i / 78.0;
 		}
 		ModelKey calm = new ModelKey("t", "calm");
-		List<DriftCheck> drift = List.of(new DriftCheck(DRIFTED, 40, 40, Psi.compute(baseline, shifted, 10, 0.5), true),
-				new DriftCheck(calm, 40, 40, Psi.compute(baseline, baseline, 10, 0.5), false));
+		PsiResult drifted = Psi.compute(baseline, shifted, 10, 0.5);
+		PsiResult same = Psi.compute(baseline, baseline, 10, 0.5);
+		List<DriftCheck> drift = List.of(
+				new DriftCheck(DRIFTED, null, DriftCheck.PREDICTION, 40, 40, drifted, null, drifted.pValue(), true),
+				new DriftCheck(calm, null, DriftCheck.PREDICTION, 40, 40, same, null, same.pValue(), false));
 		List<PerformanceCheck> performance = List
 			.of(new PerformanceCheck(DEGRADED, Metric.BRIER, 0.3, 0.2, "e1", AS_OF.minusSeconds(60), "v1"));
 		RunFindings findings = new RunFindings(drift, performance, List.of(), List.of());

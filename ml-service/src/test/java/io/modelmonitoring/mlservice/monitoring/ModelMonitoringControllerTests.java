@@ -12,6 +12,7 @@ import io.modelmonitoring.mlservice.config.WebSliceConfiguration;
 import io.modelmonitoring.mlservice.mongo.DependencyUnavailableException;
 import io.modelmonitoring.mlservice.runs.MonitoringRun;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse;
+import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.SignalCounts;
 import io.modelmonitoring.mlservice.runs.MonitoringRunStore;
 import io.modelmonitoring.mlservice.runs.RunOptions;
 import io.modelmonitoring.mlservice.runs.RunOutcome;
@@ -311,7 +312,7 @@ class ModelMonitoringControllerTests {
 
 	private static MonitoringRunResponse answer(String runId) {
 		return new MonitoringRunResponse(runId, AS_OF, false, false, 1, List.of(), 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0,
-				0, 0, 5, List.of());
+				0, 0, 5, SignalCounts.NONE, List.of());
 	}
 
 }

@@ -105,7 +105,8 @@ public final class ReportBenchmark {
 			results.add(result("tenant-" + (i % 20), "model-" + i, drift, random));
 		}
 		MonitoringRunResponse response = new MonitoringRunResponse(runId, asOf, false, false, 20, List.of(), models, 0,
-				models, flagged, 0, null, 0, 0, 0, 0, 0, flagged, 0, 1000, results);
+				models, flagged, 0, null, 0, 0, 0, 0, 0, flagged, 0, 1000, MonitoringRunResponse.SignalCounts.NONE,
+				results);
 		store.started(runId, asOf, List.of(), asOf);
 		store.completed(response, List.of(), asOf.plusSeconds(5));
 		return runId;
@@ -134,7 +135,8 @@ public final class ReportBenchmark {
 		Instant now = Instant.parse("2026-11-20T06:00:00Z");
 		return new ModelResult(tenantId, modelId, psi, drift ? 0.001 : 0.5, 0.0225, 4000, 800, metrics, drift,
 				List.of(), 10, edges, histogram, new Window(now, now), new Window(now, now),
-				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")), false, false, Map.of());
+				Map.of("brier", new EvaluationSource("e-" + modelId, now, "v1")), false, false, Map.of(),
+				drift ? 0.001 : 0.5, List.of(), List.of(), 0L, 0);
 	}
 
 	private static int option(String[] args, String name, int fallback) {
