@@ -210,10 +210,10 @@ class ModelMonitoringIntegrationTests extends MonitoringIntegrationTestBase {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
-		assertThat(metrics).contains("ml_drift_checks_total{model=\"model-drift\"}")
-			.contains("ml_drift_detections_total{metric=\"psi\",model=\"model-drift\"}")
-			.doesNotContain("ml_drift_detections_total{metric=\"psi\",model=\"model-exact\"}")
-			.contains("ml_performance_degraded_total{metric=\"mae\",model=\"model-mae\"}")
+		assertThat(metrics).contains("ml_drift_checks_total{check=\"prediction\",model=\"model-drift\"}")
+			.contains("ml_drift_detections_total{check=\"prediction\",metric=\"psi\",model=\"model-drift\"}")
+			.doesNotContain("ml_drift_detections_total{check=\"prediction\",metric=\"psi\",model=\"model-exact\"}")
+			.contains("ml_performance_degraded_total{check=\"model\",metric=\"mae\",model=\"model-mae\"}")
 			.contains("ml_model_monitoring_runs_total{status=\"completed\"}")
 			.contains("ml_model_monitoring_run_duration_seconds_count")
 			.doesNotContain("tenant-1");

@@ -61,7 +61,7 @@ class PrometheusScrapeIntegrationTests extends MonitoringIntegrationTestBase {
 		HttpResponse<String> scrape = scrapeAfterAGcPause();
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		assertThat(scrape.body()).contains("ml_drift_checks_total{")
-			.contains("ml_performance_degraded_total{metric=\"brier\",model=\"model-scrape\"}")
+			.contains("ml_performance_degraded_total{check=\"model\",metric=\"brier\",model=\"model-scrape\"}")
 			.contains("ml_model_monitoring_run_duration_seconds_bucket{")
 			.contains("http_server_requests_seconds_count{");
 
