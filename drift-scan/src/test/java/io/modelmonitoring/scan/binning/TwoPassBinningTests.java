@@ -8,6 +8,7 @@ import io.modelmonitoring.scan.binning.Groups.Shape;
 import io.modelmonitoring.scan.drift.DriftPValue;
 import io.modelmonitoring.scan.drift.Psi;
 import io.modelmonitoring.scan.drift.PsiResult;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -68,6 +69,24 @@ class TwoPassBinningTests {
 				assertThat(fromBins.pValue()).isEqualTo(fromArrays.pValue());
 			}
 		}
+	}
+
+	@Test
+	void theSameFilesInTheSameOrderGiveTheSameSamples() {
+		double[] baseline = Groups.values(Shape.CONTINUOUS, 30_000, 10, 0, new SplittableRandom(5));
+		double[] current = Groups.values(Shape.CONTINUOUS, 9_000, 10, 0, new SplittableRandom(6));
+
+		BinnedWindows once = binnedInFiles(baseline, current);
+		BinnedWindows again = binnedInFiles(baseline, current);
+
+		assertThat(bits(once.baselineSample())).containsExactly(bits(again.baselineSample()));
+		assertThat(bits(once.currentSample())).containsExactly(bits(again.currentSample()));
+	}
+
+	private static BinnedWindows binnedInFiles(double[] baseline, double[] current) {
+		GroupFeed feed = new GroupFeed(baseline, current, 4, new SplittableRandom(9));
+		WindowSketch sketch = feed.sketch();
+		return feed.count((file) -> sketch.counter(10));
 	}
 
 	/** Sorted; the window itself while it fits, else a sample of it of the full size. */
