@@ -10,12 +10,13 @@ import java.util.Optional;
  * and the kept values, the order statistics are exact, hence the edges; every edge lies
  * in a kept bucket or at a bucket's end, hence the bin counts.
  * <p>
- * Memory: a few counts per bucket (the plan has about {@value WindowSketch#FINE_BUCKETS}
- * plus two per needed rank) and the kept values, stored as distinct values with counts:
- * about twice the sketch's rank error times n per bracket, so a small fraction of the
- * window that a point mass does not inflate. The current window's kept values are given
- * up past a limit (the window moved into the brackets); a further pass then counts it in
- * buckets aligned to the edges. Not thread-safe; counters of one pass merge in any order.
+ * Memory: the two windows' samples (2 × 32 kB), a few counts per bucket (the plan has
+ * about {@value WindowSketch#FINE_BUCKETS} plus two per needed rank) and the kept values,
+ * stored as distinct values with counts (about 18 bytes each): about twice the sketch's
+ * rank error times n per bracket (1,400 values at 10^6), a small fraction of the window
+ * that a point mass does not inflate. The current window's kept values are given up past
+ * a limit (the window moved into the brackets); a further pass then counts it in buckets
+ * aligned to the edges. Not thread-safe; counters of one pass merge in any order.
  */
 public final class BinCounter {
 

@@ -153,17 +153,18 @@ final class CountingPlan {
 		return (start == 0) ? 1 : start;
 	}
 
+	/**
+	 * The bucket of a key: the last start at or below it (a search without early exits).
+	 */
 	int bucketOf(long key) {
 		int low = 0;
-		int high = this.starts.length - 1;
-		while (low < high) {
-			int middle = (low + high + 1) >>> 1;
-			if (this.starts[middle] <= key) {
-				low = middle;
+		int length = this.starts.length;
+		while (length > 1) {
+			int half = length >>> 1;
+			if (this.starts[low + half] <= key) {
+				low += half;
 			}
-			else {
-				high = middle - 1;
-			}
+			length -= half;
 		}
 		return low;
 	}

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A multiset of {@link SortableKeys}: sorted distinct keys with their counts, so that a
  * point mass costs one entry however many values it holds. New keys wait in an unsorted
  * tail that is sorted and folded in when full; the tail grows with the distinct keys, so
- * adding stays O(log) amortised and the tally holds about 24 bytes per distinct key.
+ * adding stays O(log) amortised and the tally holds about 18 bytes per distinct key.
  */
 final class KeyTally {
 
@@ -90,7 +90,7 @@ final class KeyTally {
 		this.keys = keys;
 		this.counts = counts;
 		this.pendingSize = 0;
-		int wanted = Math.max(FIRST_PENDING, this.distinct / 2);
+		int wanted = Math.max(FIRST_PENDING, this.distinct / 4);
 		if (this.pending.length < wanted) {
 			this.pending = new long[wanted];
 		}
