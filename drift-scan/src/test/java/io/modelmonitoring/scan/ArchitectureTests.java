@@ -8,17 +8,17 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The scan's package rules: PSI, the drift decision and the value types are pure math a
- * reader can check against the spec, so they touch no file, stream, socket or log format;
- * reading the lake is {@code lake}'s alone. And the library stays a plain jar, usable
- * without Spring or an Azure SDK.
+ * The scan's package rules: PSI, its binning, the drift decision and the value types are
+ * pure math a reader can check against the spec, so they touch no file, stream, socket or
+ * log format; reading the lake is {@code lake}'s alone. And the library stays a plain
+ * jar, usable without Spring or an Azure SDK.
  */
 @AnalyzeClasses(packages = "io.modelmonitoring.scan", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule driftAndModelDoNoIo = noClasses().that()
-		.resideInAnyPackage("..scan.drift..", "..scan.model..")
+		.resideInAnyPackage("..scan.drift..", "..scan.binning..", "..scan.model..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("org.springframework..", "java.io..", "java.nio.file..", "java.net..", "tools.jackson..",

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.drift;
 
+import io.modelmonitoring.scan.binning.BinnedWindows;
 import org.apache.commons.math3.special.Gamma;
 
 /**
@@ -35,14 +36,31 @@ public final class DriftPValue {
 	static double of(double[] sortedBaseline, double[] current, double psi, int binCount, int bins, double smoothing) {
 		int n = sortedBaseline.length;
 		int m = current.length;
-		if (Math.min(n, m) >= ASYMPTOTIC_MIN_SAMPLES) {
+		if (asymptotic(n, m)) {
 			return chiSquareTail(psi, binCount, n, m);
 		}
 		// Sorted only here: the χ² tail needs no order, and large windows take it.
 		return PermutationTest.pValue(sortedBaseline, Psi.sorted(current), bins, smoothing);
 	}
 
-	static double chiSquareTail(double psi, int binCount, int n, int m) {
+	/**
+	 * The same from binned windows: the χ² tail from the exact sizes, or the permutation
+	 * test on the samples (the small window is always held whole then).
+	 */
+	static double of(BinnedWindows windows, double psi, int binCount, int bins, double smoothing) {
+		long n = windows.baselineCount();
+		long m = windows.currentCount();
+		if (asymptotic(n, m)) {
+			return chiSquareTail(psi, binCount, n, m);
+		}
+		return PermutationTest.pValue(windows.baselineSample(), windows.currentSample(), bins, smoothing);
+	}
+
+	private static boolean asymptotic(long n, long m) {
+		return Math.min(n, m) >= ASYMPTOTIC_MIN_SAMPLES;
+	}
+
+	static double chiSquareTail(double psi, int binCount, long n, long m) {
 		double statistic = psi * ((double) n * m / ((double) n + m));
 		return Gamma.regularizedGammaQ((binCount - 1) / 2.0, statistic / 2.0);
 	}

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.modelmonitoring.scan.binning.BinnedWindows;
+import io.modelmonitoring.scan.binning.QuantileEdges;
+
 /**
  * The population stability index of a current sample against a baseline, computed exactly
  * as the contract specifies: quantile bin edges from the baseline (with a bin of its own
@@ -23,7 +26,34 @@ public final class Psi {
 	 * @param smoothing the additive smoothing, greater than zero
 	 */
 	public static PsiResult compute(double[] baseline, double[] current, int bins, double smoothing) {
-		if (baseline.length == 0 || current.length == 0) {
+		check(baseline.length, current.length, bins, smoothing);
+		double[] sortedBaseline = sorted(baseline);
+		double[] edges = edgesOfSorted(sortedBaseline, bins);
+		return result(edges, counts(sortedBaseline, edges), counts(current, edges), baseline.length, current.length,
+				bins, smoothing,
+				(psi, binCount) -> DriftPValue.of(sortedBaseline, current, psi, binCount, bins, smoothing));
+	}
+
+	/**
+	 * The same comparison from windows binned elsewhere (see
+	 * {@link io.modelmonitoring.scan.binning.WindowSketch}): to the bit what
+	 * {@link #compute(double[], double[], int, double)} gives on the full windows when
+	 * both are held whole; for larger windows the same PSI, edges, histogram and noise
+	 * floor, and a p-value from the exact counts (χ² tail) or, when a window is small,
+	 * from the permutation test on the other's sample.
+	 * @param windows the bins of both windows, from the same number of bins
+	 * @param bins the number of quantile bins the edges were computed for
+	 * @param smoothing the additive smoothing, greater than zero
+	 */
+	public static PsiResult compute(BinnedWindows windows, int bins, double smoothing) {
+		check(windows.baselineCount(), windows.currentCount(), bins, smoothing);
+		return result(windows.edges(), windows.baselineCounts(), windows.currentCounts(),
+				Math.toIntExact(windows.baselineCount()), Math.toIntExact(windows.currentCount()), bins, smoothing,
+				(psi, binCount) -> DriftPValue.of(windows, psi, binCount, bins, smoothing));
+	}
+
+	private static void check(long n, long m, int bins, double smoothing) {
+		if (n == 0 || m == 0) {
 			throw new IllegalArgumentException("PSI needs at least one value in each sample");
 		}
 		if (bins < 2) {
@@ -32,23 +62,23 @@ public final class Psi {
 		if (!(smoothing > 0) || Double.isInfinite(smoothing)) {
 			throw new IllegalArgumentException("PSI smoothing must be a positive number, got " + smoothing);
 		}
-		double[] sortedBaseline = sorted(baseline);
-		double[] edges = edgesOfSorted(sortedBaseline, bins);
-		long[] baselineCounts = counts(sortedBaseline, edges);
-		long[] currentCounts = counts(current, edges);
-		double psi = value(baselineCounts, currentCounts, baseline.length, current.length, smoothing);
-		int n = baseline.length;
-		int m = current.length;
-		int binCount = edges.length + 1;
-		double noiseFloor = (binCount - 1) * (1.0 / n + 1.0 / m);
-		double pValue = DriftPValue.of(sortedBaseline, current, psi, binCount, bins, smoothing);
-		return new PsiResult(psi, pValue, noiseFloor, Arrays.stream(edges).boxed().toList(),
-				histogram(edges, baselineCounts, currentCounts, n, m, smoothing), n, m);
 	}
 
-	/** TEMPORARY: exact values only. */
-	public static PsiResult compute(io.modelmonitoring.scan.binning.BinnedWindows windows, int bins, double smoothing) {
-		return compute(windows.baselineSample(), windows.currentSample(), bins, smoothing);
+	/** The p-value of a PSI over K bins, however the windows are held. */
+	private interface PValue {
+
+		double of(double psi, int binCount);
+
+	}
+
+	/** Steps 3 to 6 of §6, from the edges and both windows' bin counts. */
+	private static PsiResult result(double[] edges, long[] baselineCounts, long[] currentCounts, int n, int m, int bins,
+			double smoothing, PValue pValue) {
+		double psi = value(baselineCounts, currentCounts, n, m, smoothing);
+		int binCount = edges.length + 1;
+		double noiseFloor = (binCount - 1) * (1.0 / n + 1.0 / m);
+		return new PsiResult(psi, pValue.of(psi, binCount), noiseFloor, Arrays.stream(edges).boxed().toList(),
+				histogram(edges, baselineCounts, currentCounts, n, m, smoothing), n, m);
 	}
 
 	private static List<PsiBin> histogram(double[] edges, long[] baselineCounts, long[] currentCounts, int n, int m,
@@ -64,70 +94,24 @@ public final class Psi {
 		return bins;
 	}
 
-	/** The bin edges of a baseline, in any order; see {@link #edgesOfSorted}. */
+	/** The bin edges of a baseline, in any order; see {@link QuantileEdges#of}. */
 	static double[] edges(double[] baseline, int bins) {
 		return edgesOfSorted(sorted(baseline), bins);
 	}
 
-	/**
-	 * The distinct baseline quantiles at k/bins, k = 1 … bins−1, by linear interpolation
-	 * between order statistics as numpy.quantile does by default; and, for every value
-	 * two or more quantiles share (a point mass of at least 1/bins of the baseline), the
-	 * largest double below it, so that the point mass has a bin of its own and a move to
-	 * just below it is seen. Sorted and finite for any finite baseline.
-	 */
+	/** The bin edges of a sorted baseline; see {@link QuantileEdges#of}. */
 	static double[] edgesOfSorted(double[] sortedBaseline, int bins) {
-		double[] quantiles = new double[bins - 1];
-		for (int k = 1; k < bins; k++) {
-			double q = quantile(sortedBaseline, (double) k / bins);
-			// Rounding may not make an interpolated quantile fall below its predecessor.
-			quantiles[k - 1] = (k > 1) ? Math.max(q, quantiles[k - 2]) : q;
-		}
-		double[] edges = new double[2 * quantiles.length];
-		int size = 0;
-		for (int k = 0; k < quantiles.length; k++) {
-			double q = quantiles[k];
-			boolean repeated = k + 1 < quantiles.length && quantiles[k + 1] == q;
-			boolean first = k == 0 || quantiles[k - 1] != q;
-			if (!first) {
-				continue;
-			}
-			double below = Math.nextDown(q);
-			// No finite value lies below the lowest double, so it needs no extra edge.
-			if (repeated && below != Double.NEGATIVE_INFINITY && (size == 0 || edges[size - 1] < below)) {
-				edges[size++] = below;
-			}
-			edges[size++] = q;
-		}
-		return Arrays.copyOf(edges, size);
+		return QuantileEdges.ofSorted(sortedBaseline, bins);
 	}
 
-	/**
-	 * numpy's "linear" method, including its two-sided lerp, so edges match it to the
-	 * bit; where the two order statistics are so far apart that their difference
-	 * overflows (numpy then returns an infinity), a weighted sum that stays between them.
-	 */
+	/** numpy.quantile's default ("linear") on a sorted array, as the edges use it. */
 	static double quantile(double[] sorted, double q) {
-		double virtualIndex = (sorted.length - 1) * q;
-		int below = (int) Math.floor(virtualIndex);
-		int above = Math.min(below + 1, sorted.length - 1);
-		double gamma = virtualIndex - below;
-		double a = sorted[below];
-		double b = sorted[above];
-		double difference = b - a;
-		if (Double.isInfinite(difference)) {
-			return Math.min(b, Math.max(a, a * (1 - gamma) + b * gamma));
-		}
-		return (gamma >= 0.5) ? b - difference * (1 - gamma) : a + difference * gamma;
+		return QuantileEdges.quantile(sorted.length, q, (rank) -> sorted[(int) rank]);
 	}
 
 	/** Bin i holds the values with exactly i edges strictly below them. */
 	static long[] counts(double[] values, double[] edges) {
-		long[] counts = new long[edges.length + 1];
-		for (double value : values) {
-			counts[edgesBelow(edges, value)]++;
-		}
-		return counts;
+		return QuantileEdges.counts(values, edges);
 	}
 
 	/**
@@ -146,21 +130,6 @@ public final class Psi {
 
 	private static double term(double pb, double pc) {
 		return (pc - pb) * Math.log(pc / pb);
-	}
-
-	private static int edgesBelow(double[] edges, double value) {
-		int low = 0;
-		int high = edges.length;
-		while (low < high) {
-			int middle = (low + high) >>> 1;
-			if (edges[middle] < value) {
-				low = middle + 1;
-			}
-			else {
-				high = middle;
-			}
-		}
-		return low;
 	}
 
 	private static double share(long count, int total, double smoothing, int binCount) {
