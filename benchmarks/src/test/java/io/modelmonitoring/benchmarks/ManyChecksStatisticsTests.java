@@ -32,13 +32,13 @@ class ManyChecksStatisticsTests {
 	@Test
 	void withNoDriftTheBhGateKeepsAModelsAlertsNearOnePercentWhereTheRawGateDoesNot() throws InterruptedException {
 		Map<Cell, Tally> tallies = ManyChecksStatistics
-			.run(Options.parse("--models", "200", "--drifted-models", "1", "--sizes", "600", "--seed", "7"), SILENT);
+			.run(Options.parse("--models", "150", "--drifted-models", "1", "--sizes", "600", "--seed", "7"), SILENT);
 
 		Tally healthy = tallies.get(new Cell(600, Scenario.HEALTHY));
-		assertThat(healthy.models()).isEqualTo(200);
-		assertThat(healthy.checks()).as("checks of 200 models").isBetween(200L * 25, 200L * 35);
-		assertThat(healthy.bhAlerts()).as("models alerting with BH, of 200").isLessThanOrEqualTo(6);
-		assertThat(healthy.rawAlerts()).as("models alerting on raw p-values, of 200").isGreaterThanOrEqualTo(8);
+		assertThat(healthy.models()).isEqualTo(150);
+		assertThat(healthy.checks()).as("checks of 150 models").isBetween(150L * 25, 150L * 35);
+		assertThat(healthy.bhAlerts()).as("models alerting with BH, of 150").isLessThanOrEqualTo(5);
+		assertThat(healthy.rawAlerts()).as("models alerting on raw p-values, of 150").isGreaterThanOrEqualTo(5);
 	}
 
 	/**
@@ -48,12 +48,12 @@ class ManyChecksStatisticsTests {
 	@Test
 	void aDriftedFeatureIsStillCaughtWithBh() throws InterruptedException {
 		Map<Cell, Tally> tallies = ManyChecksStatistics
-			.run(Options.parse("--models", "1", "--drifted-models", "20", "--sizes", "3000", "--seed", "7"), SILENT);
+			.run(Options.parse("--models", "1", "--drifted-models", "8", "--sizes", "3000", "--seed", "7"), SILENT);
 
 		for (Scenario scenario : new Scenario[] { Scenario.NUMERIC, Scenario.CATEGORY }) {
 			Tally drifted = tallies.get(new Cell(3000, scenario));
-			assertThat(drifted.shiftedRawAlerts()).as("%s: raw, of 20", scenario).isEqualTo(20);
-			assertThat(drifted.shiftedBhAlerts()).as("%s: BH, of 20", scenario).isEqualTo(20);
+			assertThat(drifted.shiftedRawAlerts()).as("%s: raw, of 8", scenario).isEqualTo(8);
+			assertThat(drifted.shiftedBhAlerts()).as("%s: BH, of 8", scenario).isEqualTo(8);
 		}
 	}
 
