@@ -1,49 +1,137 @@
 package io.modelmonitoring.scan.drift;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
-/** TEMPORARY stand-in, replaced by the bounded implementation. */
+/**
+ * Category counts of one group (one feature of one model), both windows, bounded. Not
+ * thread-safe.
+ * <p>
+ * At most {@value #MAX_TRACKED} distinct categories are tracked; the values of a category
+ * first seen after that are only counted, in {@link #untracked()}, and fall in the
+ * "other" bin of {@link CategoricalPsi}. Null is no category: a caller that wants missing
+ * values compared names them (for instance "null").
+ */
 public final class CategoryCounts {
 
+	/**
+	 * Distinct categories tracked per group. A feature with more distinct values than
+	 * this is an identifier or free text rather than a category, and for it the top
+	 * {@code maxCategories} (20 by default) bins are chosen among the first ten thousand
+	 * values seen, which only an adversarial order of arrival could mislead. The bound
+	 * keeps a group at about a megabyte at worst (a short string, its map entry and two
+	 * counts are under 100 bytes), and a group that never reaches it costs what it holds.
+	 */
 	public static final int MAX_TRACKED = 10_000;
 
-	final Map<String, long[]> counts = new HashMap<>();
+	/** Category → its index in {@link #categories} and the count arrays. */
+	private final Map<String, Integer> indexes = new HashMap<>();
 
-	long baseline;
+	/** In the order first seen, which makes {@link #merge} deterministic. */
+	private final List<String> categories = new ArrayList<>();
 
-	long current;
+	private long[] baselineByCategory = new long[16];
+
+	private long[] currentByCategory = new long[16];
+
+	private long baselineCount;
+
+	private long currentCount;
+
+	private long untrackedBaseline;
+
+	private long untrackedCurrent;
+
+	public CategoryCounts() {
+	}
 
 	public void addBaseline(String category) {
-		this.counts.computeIfAbsent(category, (c) -> new long[2])[0]++;
-		this.baseline++;
+		add(category, 1, 0);
 	}
 
 	public void addCurrent(String category) {
-		this.counts.computeIfAbsent(category, (c) -> new long[2])[1]++;
-		this.current++;
+		add(category, 0, 1);
 	}
 
+	/**
+	 * Adds the counts of {@code later}, a group read after this one: its categories
+	 * unknown here are tracked in the order it first saw them, while there is room.
+	 */
 	public void merge(CategoryCounts later) {
-		later.counts.forEach((k, v) -> {
-			long[] mine = this.counts.computeIfAbsent(k, (c) -> new long[2]);
-			mine[0] += v[0];
-			mine[1] += v[1];
-		});
-		this.baseline += later.baseline;
-		this.current += later.current;
+		for (int i = 0; i < later.categories.size(); i++) {
+			add(later.categories.get(i), later.baselineByCategory[i], later.currentByCategory[i]);
+		}
+		this.baselineCount += later.untrackedBaseline;
+		this.currentCount += later.untrackedCurrent;
+		this.untrackedBaseline += later.untrackedBaseline;
+		this.untrackedCurrent += later.untrackedCurrent;
 	}
 
 	public long baselineCount() {
-		return this.baseline;
+		return this.baselineCount;
 	}
 
 	public long currentCount() {
-		return this.current;
+		return this.currentCount;
 	}
 
+	/**
+	 * Values of categories first seen after MAX_TRACKED distinct ones were tracked (they
+	 * count as "other").
+	 */
 	public long untracked() {
-		return 0;
+		return this.untrackedBaseline + this.untrackedCurrent;
+	}
+
+	/** The tracked categories, in the order first seen. */
+	List<String> categories() {
+		return List.copyOf(this.categories);
+	}
+
+	/**
+	 * The baseline count of each tracked category, in the order of {@link #categories}.
+	 */
+	long[] baselineByCategory() {
+		return Arrays.copyOf(this.baselineByCategory, this.categories.size());
+	}
+
+	long[] currentByCategory() {
+		return Arrays.copyOf(this.currentByCategory, this.categories.size());
+	}
+
+	long untrackedBaseline() {
+		return this.untrackedBaseline;
+	}
+
+	long untrackedCurrent() {
+		return this.untrackedCurrent;
+	}
+
+	private void add(String category, long baseline, long current) {
+		Objects.requireNonNull(category, "category");
+		this.baselineCount += baseline;
+		this.currentCount += current;
+		Integer index = this.indexes.get(category);
+		if (index == null) {
+			if (this.categories.size() >= MAX_TRACKED) {
+				this.untrackedBaseline += baseline;
+				this.untrackedCurrent += current;
+				return;
+			}
+			index = this.categories.size();
+			this.indexes.put(category, index);
+			this.categories.add(category);
+			if (index == this.baselineByCategory.length) {
+				this.baselineByCategory = Arrays.copyOf(this.baselineByCategory, 2 * index);
+				this.currentByCategory = Arrays.copyOf(this.currentByCategory, 2 * index);
+			}
+		}
+		this.baselineByCategory[index] += baseline;
+		this.currentByCategory[index] += current;
 	}
 
 }
