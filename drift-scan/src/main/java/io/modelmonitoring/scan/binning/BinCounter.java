@@ -58,6 +58,14 @@ public final class BinCounter {
 		}
 	}
 
+	/**
+	 * A new empty counter of this one's pass: one per reader, merged afterwards, without
+	 * planning the pass again.
+	 */
+	public BinCounter emptyCopy() {
+		return new BinCounter(this.plan);
+	}
+
 	/** Adds what {@code later} counted; counters of one plan only. */
 	public void merge(BinCounter later) {
 		if (!this.plan.sameAs(later.plan)) {

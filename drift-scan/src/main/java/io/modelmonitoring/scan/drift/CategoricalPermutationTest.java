@@ -70,19 +70,20 @@ final class CategoricalPermutationTest {
 	}
 
 	private double run(SplittableRandom random) {
-		double[] psi = new double[PermutationTest.ROUNDS + 1];
+		double[] psi = new double[PermutationTest.MAX_ROUNDS + 1];
 		// Round 0 is the windows as dealt: the first values are the baseline's.
 		for (int k = 0; k < this.baselineSize; k++) {
 			this.baselineScratch[this.values[k]]++;
 		}
 		psi[0] = psiOfBaselineScratch();
-		for (int round = 1; round <= PermutationTest.ROUNDS; round++) {
+		for (int round = 1; round <= PermutationTest.MAX_ROUNDS; round++) {
 			relabel(random);
 			psi[round] = psiOfBaselineScratch();
-			if (round == PermutationTest.FIRST_ROUNDS) {
-				double firstStage = shareAtLeastObserved(psi, round + 1);
-				if (firstStage >= PermutationTest.STOP_AT) {
-					return firstStage;
+			if (round == PermutationTest.FIRST_ROUNDS || round == PermutationTest.ROUNDS) {
+				double stage = shareAtLeastObserved(psi, round + 1);
+				if (stage >= PermutationTest.STOP_AT
+						|| (round == PermutationTest.ROUNDS && stage > PermutationTest.EXTEND_AT)) {
+					return stage;
 				}
 			}
 		}

@@ -19,8 +19,8 @@ public final class DriftPValue {
 	/** Both windows at least this large: the χ² tail of PSI is used. */
 	public static final int ASYMPTOTIC_MIN_SAMPLES = 1000;
 
-	/** The smallest p-value the permutation test gives: one in its 1,000 rounds. */
-	public static final double SMALLEST_PERMUTATION_P_VALUE = 1.0 / (PermutationTest.ROUNDS + 1);
+	/** The smallest p-value the permutation test gives: one in its 10,000 rounds. */
+	public static final double SMALLEST_PERMUTATION_P_VALUE = 1.0 / (PermutationTest.MAX_ROUNDS + 1);
 
 	private DriftPValue() {
 	}

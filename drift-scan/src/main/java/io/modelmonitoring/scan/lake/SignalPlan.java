@@ -50,30 +50,35 @@ final class SignalPlan {
 		}));
 	}
 
-	/** One group to count: how to make an empty counter, and its bins once known. */
+	/**
+	 * One group to count: the empty counter of its next pass (planned once, copied for
+	 * each file), and its bins once known.
+	 */
 	static final class Group {
 
-		private Supplier<BinCounter> counters;
+		private final Supplier<BinCounter> firstPass;
+
+		private BinCounter pass;
 
 		private BinnedWindows result;
 
-		Group(Supplier<BinCounter> counters) {
-			this.counters = counters;
+		Group(Supplier<BinCounter> firstPass) {
+			this.firstPass = firstPass;
 		}
 
 		boolean pending() {
 			return this.result == null;
 		}
 
-		BinCounter newCounter() {
-			return this.counters.get();
+		synchronized BinCounter newCounter() {
+			if (this.pass == null) {
+				this.pass = this.firstPass.get();
+			}
+			return this.pass.emptyCopy();
 		}
 
 		void take(BinCounter counted) {
-			counted.binned().ifPresentOrElse((binned) -> this.result = binned, () -> {
-				BinCounter missed = counted;
-				this.counters = missed::widened;
-			});
+			counted.binned().ifPresentOrElse((binned) -> this.result = binned, () -> this.pass = counted.widened());
 		}
 
 		BinnedWindows result() {

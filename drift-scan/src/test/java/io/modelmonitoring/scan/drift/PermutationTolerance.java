@@ -3,7 +3,8 @@ package io.modelmonitoring.scan.drift;
 /**
  * How far a p-value of the permutation test may lie from a reference estimate: four
  * standard errors of a share estimated from its relabellings (the first stage's for a
- * p-value it stops at, all of them below that), and two steps of it.
+ * p-value it stops at, the second stage's below that: the third only narrows it), and two
+ * steps of it.
  */
 public final class PermutationTolerance {
 
