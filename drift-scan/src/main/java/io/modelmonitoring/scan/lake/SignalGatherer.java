@@ -141,17 +141,31 @@ final class SignalGatherer {
 	void needsCounting(SignalPlan.ModelPlan plan) {
 		for (int d = 0; d < this.segments.size(); d++) {
 			for (Map.Entry<String, WindowSketch> entry : this.segments.get(d).sorted()) {
-				if (entry.getValue().needsCounting()) {
+				if (countable(entry.getValue())) {
 					plan.segment(d, entry.getKey(), entry.getValue());
 				}
 			}
 		}
 		for (Map.Entry<String, FeatureGather> entry : this.features.sorted()) {
 			WindowSketch numbers = entry.getValue().numbers;
-			if (numbers != null && numbers.needsCounting()) {
+			if (numbers != null && countable(numbers)) {
 				plan.feature(entry.getKey(), numbers);
 			}
 		}
+	}
+
+	/** A group without a baseline has no bins to count: it is skipped as too small. */
+	private static boolean countable(WindowSketch sketch) {
+		return sketch.needsCounting() && sketch.baselineCount() > 0;
+	}
+
+	/** The bins of a group from its own exact values; only counts without a baseline. */
+	private static BinnedWindows binned(WindowSketch sketch, int bins) {
+		if (sketch.baselineCount() == 0) {
+			return new BinnedWindows(new double[0], new long[] { 0 }, new long[] { sketch.currentCount() }, 0,
+					sketch.currentCount(), new double[0], new double[0]);
+		}
+		return sketch.binned(bins);
 	}
 
 	/**
@@ -166,7 +180,7 @@ final class SignalGatherer {
 			for (Map.Entry<String, WindowSketch> entry : this.segments.get(d).sorted()) {
 				BinnedWindows binned = (counted != null) ? counted.segmentResult(d, entry.getKey()) : null;
 				segments.put(dimension + "=" + entry.getKey(),
-						(binned != null) ? binned : entry.getValue().binned(bins));
+						(binned != null) ? binned : binned(entry.getValue(), bins));
 			}
 		}
 		Map<String, FeatureWindows> features = new LinkedHashMap<>();
@@ -175,7 +189,7 @@ final class SignalGatherer {
 			BinnedWindows numbers = null;
 			if (feature.numbers != null) {
 				BinnedWindows binned = (counted != null) ? counted.featureResult(entry.getKey()) : null;
-				numbers = (binned != null) ? binned : feature.numbers.binned(bins);
+				numbers = (binned != null) ? binned : binned(feature.numbers, bins);
 			}
 			features.put(entry.getKey(), new FeatureWindows(numbers, feature.categories, feature.unusable));
 		}
