@@ -29,7 +29,8 @@ import org.apache.parquet.schema.Type;
 /**
  * Reads the records of one Parquet inference-log file into a {@link RecordCollector}, by
  * the same rules as a JSON line. Only the four columns are read (by top-level name, case
- * sensitive), column by column per row group:
+ * sensitive), column by column per row group, and the segment and feature columns when
+ * the scan wants them ({@link ParquetSignals}):
  * <ul>
  * <li>{@code tenantId}, {@code modelId}: {@code BINARY} (UTF-8 string);</li>
  * <li>{@code prediction}: {@code DOUBLE}, {@code FLOAT}, {@code INT32} or {@code INT64}
@@ -73,8 +74,13 @@ final class ParquetLogReader {
 
 	private char[] chars = new char[64];
 
+	/** Null when the scan wants neither segments nor features. */
+	private final RecordDetails details;
+
 	ParquetLogReader(RecordCollector collector) {
 		this.collector = collector;
+		ScanSignals signals = collector.signals();
+		this.details = signals.any() ? new RecordDetails(signals.dimensions().size()) : null;
 	}
 
 	void read(InputFile file) throws IOException {
@@ -98,6 +104,11 @@ final class ParquetLogReader {
 				}
 				return;
 			}
+			ParquetSignals signals = (this.details != null) ? ParquetSignals.of(schema, this.collector.signals())
+					: null;
+			if (signals != null) {
+				fields.addAll(signals.fields());
+			}
 			MessageType projection = new MessageType(schema.getName(), fields);
 			reader.setRequestedSchema(projection);
 			PageReadStore pages;
@@ -112,6 +123,9 @@ final class ParquetLogReader {
 				int modelDefined = defined(projection, modelType);
 				int predictionDefined = defined(projection, predictionType);
 				int timestampDefined = defined(projection, timestampType);
+				if (signals != null) {
+					signals.open(store, projection);
+				}
 				for (long row = pages.getRowCount(); row > 0; row--) {
 					String tenantId = this.tenants.next(tenant, tenantDefined);
 					String modelId = this.models.next(model, modelDefined);
@@ -131,7 +145,10 @@ final class ParquetLogReader {
 						}
 						prediction.consume();
 					}
-					this.collector.record(tenantId, instant, modelId, hasPrediction, value, null);
+					if (signals != null) {
+						signals.read(this.details);
+					}
+					this.collector.record(tenantId, instant, modelId, hasPrediction, value, this.details);
 				}
 			}
 		}

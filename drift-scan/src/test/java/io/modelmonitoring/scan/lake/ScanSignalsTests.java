@@ -18,6 +18,11 @@ import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.model.FeatureWindows;
 import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.scan.model.ModelSignals;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+import org.apache.parquet.schema.Types;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +130,79 @@ class ScanSignalsTests {
 
 		assertThat(collector.toResult().signals()).isEmpty();
 		assertThat(collector.toResult().samples().get(MODEL).current().toArray()).containsExactly(0.5);
+	}
+
+	@Test
+	void parquetSegmentAndFeatureColumnsAreReadAsTheFieldsOfALine() {
+		MessageType schema = Types.buildMessage()
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("tenantId")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("modelId")
+			.optional(PrimitiveTypeName.DOUBLE)
+			.named("prediction")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("timestamp")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("region")
+			.optionalGroup()
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("industry")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("region")
+			.named("segment")
+			.optionalGroup()
+			.optional(PrimitiveTypeName.DOUBLE)
+			.named("amount")
+			.optional(PrimitiveTypeName.INT32)
+			.named("count")
+			.optional(PrimitiveTypeName.BINARY)
+			.as(LogicalTypeAnnotation.stringType())
+			.named("plan")
+			.optional(PrimitiveTypeName.BOOLEAN)
+			.named("trial")
+			.optional(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+			.length(4)
+			.named("raw")
+			.named("features")
+			.named("inference");
+		Path file = this.lake.resolve("part-0.parquet");
+		ParquetFixture.write(file, schema, CompressionCodecName.SNAPPY, List.of((row) -> {
+			ParquetFixture.row("t1", "m1", 0.5, "2026-11-20T10:00:00Z").accept(row);
+			row.append("region", "emea");
+			row.addGroup("segment").append("industry", "finance").append("region", "amer");
+			row.addGroup("features")
+				.append("amount", 12.5)
+				.append("count", 3)
+				.append("plan", "pro")
+				.append("trial", true);
+		}, (row) -> {
+			ParquetFixture.row("t1", "m1", 0.25, "2026-10-01T10:00:00Z").accept(row);
+			row.addGroup("segment").append("region", "apac");
+			row.addGroup("features").append("amount", -1.25);
+		}));
+		SampleCollector collector = new SampleCollector(new LogScanRequest(InferenceLogParserTests.BASELINE,
+				InferenceLogParserTests.CURRENT, Set.of(), SIGNALS));
+
+		new LogFileReader(collector).read(LogFile.local(file));
+
+		ModelSignals signals = collector.toResult().signals().get(MODEL);
+		assertThat(signals.segments()).containsOnlyKeys("industry=finance", "region=emea", "region=apac");
+		assertThat(signals.segments().get("region=emea").currentCount()).isEqualTo(1);
+		assertThat(signals.segments().get("region=apac").baselineSample()).containsExactly(0.25);
+		// amount, count, plan are the first three by name; trial is ignored; raw is no
+		// feature type.
+		assertThat(signals.features()).containsOnlyKeys("amount", "count", "plan");
+		assertThat(signals.features().get("amount").numbers().baselineSample()).containsExactly(-1.25);
+		assertThat(signals.features().get("count").unusable()).isEqualTo(1);
+		assertThat(signals.features().get("plan").categorical()).isTrue();
+		assertThat(signals.ignoredFeatures()).isEqualTo(1);
 	}
 
 	/**
