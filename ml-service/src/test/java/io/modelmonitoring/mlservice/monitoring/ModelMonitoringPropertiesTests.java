@@ -21,6 +21,41 @@ class ModelMonitoringPropertiesTests {
 		.withUserConfiguration(PropertiesConfiguration.class);
 
 	@Test
+	void segmentsAndFeaturesAreOnByDefault() {
+		this.contextRunner.run((context) -> {
+			ModelMonitoringProperties properties = context.getBean(ModelMonitoringProperties.class);
+			assertThat(properties.segments().dimensions()).containsExactly("industry", "region", "deal_size");
+			assertThat(properties.scanSignals().features()).isTrue();
+			assertThat(properties.scanSignals().maxFeatures()).isEqualTo(50);
+			assertThat(properties.driftSettings().maxCategories()).isEqualTo(20);
+		});
+	}
+
+	@Test
+	void anEmptyListOfDimensionsChecksNoSegment() {
+		this.contextRunner.withPropertyValues("model_monitoring.segments.dimensions=")
+			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).segments().dimensions())
+				.isEmpty());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "region,region", "prediction", "features", "re gion", "<script>" })
+	void aDimensionThatCannotBeAFieldFailsNamingTheKey(String dimensions) {
+		this.contextRunner.withPropertyValues("model_monitoring.segments.dimensions=" + dimensions)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("model_monitoring.segments.dimensions"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "model_monitoring.features.max_per_model=0", "model_monitoring.features.max_categories=0",
+			"model_monitoring.segments.max_values=1001", "model_monitoring.segments.min_count=0" })
+	void aBoundOutOfRangeFailsNamingTheKey(String setting) {
+		this.contextRunner.withPropertyValues(setting)
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("model-monitoring"));
+	}
+
+	@Test
 	void thePValueGateIsOnByDefault() {
 		this.contextRunner
 			.run((context) -> assertThat(context.getBean(ModelMonitoringProperties.class).driftSettings().maxPValue())
@@ -48,13 +83,13 @@ class ModelMonitoringPropertiesTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "0", "0.001", "1.5", "-0.01", "NaN", "often" })
+	@ValueSource(strings = { "0", "0.0001", "1.5", "-0.01", "NaN", "often" })
 	void aPValueGateThatCannotWorkFailsNamingTheKey(String value) {
 		this.contextRunner.withPropertyValues("model_monitoring.psi_max_p_value=" + value)
 			.run((context) -> assertThat(context).getFailure()
 				.hasStackTraceContaining("Failed to bind properties under 'model-monitoring.psi-max-p-value'")
 				.rootCause()
-				.hasMessageContaining("above 0.001 (the smallest p-value of the permutation test) and at most 1"));
+				.hasMessageContaining("above 0.0001 (the smallest p-value of the permutation test) and at most 1"));
 	}
 
 	@Test
