@@ -26,7 +26,7 @@ public record PValueGate(Double maxPValue) {
 		String rule = String.format(Locale.ROOT,
 				"must be a number above %s (the smallest p-value of the permutation test) and at most 1, or empty"
 						+ " for no p-value gate",
-				java.math.BigDecimal.valueOf(smallest).toPlainString());
+				java.math.BigDecimal.valueOf(smallest).stripTrailingZeros().toPlainString());
 		double value;
 		try {
 			value = Double.parseDouble(text.strip());
