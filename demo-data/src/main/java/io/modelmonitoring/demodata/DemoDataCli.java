@@ -51,7 +51,7 @@ public final class DemoDataCli {
 					Integer.parseInt(options.getOrDefault("features", Integer.toString(defaults.numericFeatures()))),
 					Integer.parseInt(options.getOrDefault("categorical-features",
 							Integer.toString(defaults.categoricalFeatures()))),
-					Boolean.parseBoolean(options.getOrDefault("segments", Boolean.toString(defaults.segments()))));
+					flag(options.getOrDefault("segments", Boolean.toString(defaults.segments()))));
 		DemoLake.Summary summary = DemoLake.write(Path.of(options.get("out")), spec);
 		System.out.printf("wrote %,d records in %,d files (%,d bytes) under %s/%s in %.1f s%n", summary.records(),
 				summary.files(), summary.bytes(), options.get("out"), DemoLake.PREFIX,
@@ -70,6 +70,15 @@ public final class DemoDataCli {
 			}
 			System.out.printf("loaded them into ml_evaluations at %s%n", options.get("mongodb-uri"));
 		}
+	}
+
+	/** {@code true} or {@code false}, and nothing else: a typo must not mean false. */
+	private static boolean flag(String value) {
+		if (!value.equals("true") && !value.equals("false")) {
+			System.err.println("--segments takes true or false, not '" + value + "'");
+			System.exit(2);
+		}
+		return Boolean.parseBoolean(value);
 	}
 
 	static String usage() {
