@@ -26,6 +26,7 @@ import io.modelmonitoring.scan.drift.PsiResult;
 import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
 import io.modelmonitoring.scan.lake.LogScanRequest;
 import io.modelmonitoring.scan.lake.LogScanResult;
+import io.modelmonitoring.scan.lake.ScanSignals;
 import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.scan.model.TimeWindow;
 import io.modelmonitoring.scan.model.WindowSamples;
@@ -37,10 +38,17 @@ import io.modelmonitoring.scan.model.WindowSamples;
  * also runs the sequential scan (one thread) and checks that every model's PSI is the
  * same to the last bit.
  * <p>
+ * With {@code --features N} and {@code --segments true} the lake's records also carry
+ * that many numeric input features and the three segment values (a lake of its own, named
+ * apart); {@code --signal-scan true} (the default for such a lake) then also times the
+ * scan that gathers them, {@link #SIGNALS}, against the scan of the predictions alone of
+ * the same lake.
+ * <p>
  * {@code java -Xmx512m -jar benchmarks/target/benchmarks-0.1.0-SNAPSHOT.jar [--records
  * 10000000] [--formats jsonl,jsonl.gz,parquet] [--threads N] [--dir
  * /tmp/model-monitoring-bench] [--runs 2] [--sequential true] [--days 60] [--tenants 20]
- * [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z]}
+ * [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z] [--features 0]
+ * [--segments false] [--signal-scan true|false]}
  */
 public final class ScanBenchmark {
 
@@ -52,15 +60,42 @@ public final class ScanBenchmark {
 
 	static final double THRESHOLD = 0.2;
 
-	/** What one format measured. */
+	/**
+	 * The scan with segments and features: ml-service's default dimensions and limits,
+	 * the benchmark's bins.
+	 */
+	static final ScanSignals SIGNALS = new ScanSignals(List.of("industry", "region", "deal_size"), 50, true, 50, BINS);
+
+	static final String USAGE = "usage: benchmarks [--records 10000000] [--formats jsonl,jsonl.gz,parquet] "
+			+ "[--threads N] [--dir /tmp/model-monitoring-bench] [--runs 2] [--sequential true] [--days 60] "
+			+ "[--tenants 20] [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z] "
+			+ "[--features 0] [--segments false] [--signal-scan true|false (default: whether the lake has them)]";
+
+	/**
+	 * What one format measured.
+	 *
+	 * @param signalScan the scan with segments and features; null when not run
+	 */
 	public record FormatResult(String format, long recordsScanned, long bytesScanned, int files, double floorSeconds,
 			double bestSeconds, double sequentialSeconds, long peakHeapBytes, double cpuShare, int models, int drifted,
-			boolean identical) {
+			boolean identical, SignalScan signalScan) {
 
 		public double recordsPerSecond() {
 			return this.recordsScanned / this.bestSeconds;
 		}
 
+	}
+
+	/**
+	 * The best of the scans with segments and features.
+	 *
+	 * @param ratio its wall time over the best scan of the predictions alone of the same
+	 * lake
+	 * @param segments segments gathered, over all models
+	 * @param features features gathered, over all models
+	 */
+	public record SignalScan(double seconds, long peakHeapBytes, long retainedHeapBytes, double ratio, int segments,
+			int features) {
 	}
 
 	private ScanBenchmark() {
@@ -70,9 +105,7 @@ public final class ScanBenchmark {
 		Map<String, String> options = new HashMap<>();
 		for (int i = 0; i < args.length; i++) {
 			if (!args[i].startsWith("--") || i + 1 >= args.length) {
-				System.out.println("usage: benchmarks [--records 10000000] [--formats jsonl,jsonl.gz,parquet] "
-						+ "[--threads N] [--dir /tmp/model-monitoring-bench] [--runs 2] [--sequential true] [--days 60] "
-						+ "[--tenants 20] [--models 5] [--files-per-day 4] [--seed 42] [--as-of 2026-11-22T06:00:00Z]");
+				System.out.println(USAGE);
 				System.exit(args[i].startsWith("--h") || args[i].equals("-h") ? 0 : 2);
 			}
 			options.put(args[i].substring(2), args[++i]);
@@ -87,7 +120,10 @@ public final class ScanBenchmark {
 		int threads = Integer
 			.parseInt(options.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
 		int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
-		boolean sequential = Boolean.parseBoolean(options.getOrDefault("sequential", "true"));
+		boolean sequential = flag(options, "sequential", true);
+		int features = Integer.parseInt(options.getOrDefault("features", "0"));
+		boolean segments = flag(options, "segments", false);
+		boolean signalScan = flag(options, "signal-scan", features > 0 || segments);
 		Path dir = Path.of(options.getOrDefault("dir", "/tmp/model-monitoring-bench"));
 		Instant asOf = Instant.parse(options.getOrDefault("as-of", "2026-11-22T06:00:00Z"));
 		out.printf("machine: %d processors, load average %s (1/5/15 min) before the run, max heap %,d MB, Java %s%n",
@@ -99,27 +135,42 @@ public final class ScanBenchmark {
 			DemoLakeSpec spec = new DemoLakeSpec(Integer.parseInt(options.getOrDefault("tenants", "20")),
 					Integer.parseInt(options.getOrDefault("models", "5")), records / days, days,
 					Integer.parseInt(options.getOrDefault("files-per-day", "4")),
-					Long.parseLong(options.getOrDefault("seed", "42")), asOf, format, 100);
-			results.add(benchmark(dir, spec, threads, runs, sequential, out));
+					Long.parseLong(options.getOrDefault("seed", "42")), asOf, format, 100)
+				.withSignals(features, 0, segments);
+			results.add(benchmark(dir, spec, threads, runs, sequential, signalScan, out));
 		}
 		return results;
 	}
 
+	/** {@code true} or {@code false}, and nothing else: a typo must not mean false. */
+	static boolean flag(Map<String, String> options, String name, boolean defaultValue) {
+		String value = options.getOrDefault(name, Boolean.toString(defaultValue));
+		if (!value.equals("true") && !value.equals("false")) {
+			throw new IllegalArgumentException("--" + name + " takes true or false, not '" + value + "'");
+		}
+		return Boolean.parseBoolean(value);
+	}
+
 	static FormatResult benchmark(Path dir, DemoLakeSpec spec, int threads, int runs, boolean sequential,
-			PrintStream out) throws IOException {
+			boolean signalScan, PrintStream out) throws IOException {
 		String format = spec.format().extension().substring(1);
-		Path lake = dir
-			.resolve(format + "-" + spec.totalRecords() + "-" + Integer.toHexString(spec.toString().hashCode()));
+		// The lake's name says what its records carry; the spec's hash tells the rest
+		// apart, and its manifest is checked before a lake is reused.
+		String carries = spec.hasSignals() ? "-features" + spec.numericFeatures() + (spec.segments() ? "-segments" : "")
+				: "";
+		Path lake = dir.resolve(
+				format + "-" + spec.totalRecords() + carries + "-" + Integer.toHexString(spec.toString().hashCode()));
 		Properties manifest = DemoLake.manifest(lake);
 		if (manifest != null && spec.toString().equals(manifest.getProperty("spec"))) {
-			out.printf("%n== %s: reusing %s (%s records)%n", format, lake, manifest.getProperty("records"));
+			out.printf("%n== %s: reusing %s (%s records)%n   spec: %s%n", format, lake, manifest.getProperty("records"),
+					spec);
 		}
 		else {
 			deleteTree(lake);
 			DemoLake.Summary written = DemoLake.write(lake, spec);
-			out.printf("%n== %s: generated %,d records in %,d files (%,.1f MB) in %.1f s under %s%n", format,
-					written.records(), written.files(), written.bytes() / 1e6, written.took().toMillis() / 1000.0,
-					lake);
+			out.printf("%n== %s: generated %,d records in %,d files (%,.1f MB) in %.1f s under %s%n   spec: %s%n",
+					format, written.records(), written.files(), written.bytes() / 1e6,
+					written.took().toMillis() / 1000.0, lake, spec);
 		}
 		LogScanRequest request = new LogScanRequest(new TimeWindow(asOfMinus(spec, 60), asOfMinus(spec, 30)),
 				new TimeWindow(asOfMinus(spec, 7), spec.asOf()), Set.of());
@@ -184,8 +235,38 @@ public final class ScanBenchmark {
 			.forEach((entry) -> out.printf("     e.g. %s/%s PSI %.4f (n=%d, m=%d)%n", entry.getKey().tenantId(),
 					entry.getKey().modelId(), entry.getValue().psi(), entry.getValue().baselineCount(),
 					entry.getValue().currentCount()));
+		int models = psi.size();
+		result = null; // let the signal scans' heap after GC hold their own results only
+		SignalScan signals = signalScan ? signalScans(source, request, runs, best, recordsScanned, out) : null;
 		return new FormatResult(format, recordsScanned, bytes, files.size(), floor, best, sequentialSeconds, peak, cpu,
-				psi.size(), (int) drifted, identical);
+				models, (int) drifted, identical, signals);
+	}
+
+	/** Times the scan that also gathers segments and features, against {@code best}. */
+	private static SignalScan signalScans(LocalDirectoryLogSource source, LogScanRequest predictions, int runs,
+			double best, long recordsScanned, PrintStream out) {
+		LogScanRequest request = new LogScanRequest(predictions.baseline(), predictions.current(),
+				predictions.tenantIds(), SIGNALS);
+		SignalScan fastest = null;
+		long peak = 0;
+		for (int run = 1; run <= runs; run++) {
+			Measured measured = measure(() -> source.scan(request));
+			int segments = measured.result.signals().values().stream().mapToInt((s) -> s.segments().size()).sum();
+			int features = measured.result.signals().values().stream().mapToInt((s) -> s.features().size()).sum();
+			out.printf(
+					"   scan with segments and features %d: wall %6.2f s  %,9.0f records/s  cpu %3.0f%%  peak heap %,4d MB"
+							+ " (after GC %,d MB)  %.2fx the scan of predictions alone; %,d segments, %,d features%n",
+					run, measured.seconds, recordsScanned / measured.seconds, measured.cpuShare * 100,
+					measured.peakHeap >> 20, measured.retainedHeap >> 20, measured.seconds / best, segments, features);
+			peak = Math.max(peak, measured.peakHeap);
+			if (fastest == null || measured.seconds < fastest.seconds()) {
+				fastest = new SignalScan(measured.seconds, 0, measured.retainedHeap, measured.seconds / best, segments,
+						features);
+			}
+		}
+		// As for the scan of predictions: the fastest run's time, the highest peak.
+		return new SignalScan(fastest.seconds(), peak, fastest.retainedHeapBytes(), fastest.ratio(), fastest.segments(),
+				fastest.features());
 	}
 
 	private static Instant asOfMinus(DemoLakeSpec spec, int days) {

@@ -11,7 +11,8 @@ import com.mongodb.MongoException;
  * {@code java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --out /tmp/lake
  * [--format jsonl|jsonl.gz|parquet] [--records 10000000 | --records-per-day N]
  * [--days 60] [--tenants 20] [--models 5] [--files-per-day 4] [--seed 42]
- * [--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--evaluations-per-model 4]
+ * [--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--features 0]
+ * [--categorical-features 0] [--segments false] [--evaluations-per-model 4]
  * [--mongodb-uri mongodb://127.0.0.1:27017/model_monitoring]}: the lake, and the matching
  * evaluations in {@code DIR/ml_evaluations.jsonl} (loaded into MongoDB too when a URI is
  * given).
@@ -45,7 +46,12 @@ public final class DemoDataCli {
 				Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))),
 				Instant.parse(options.getOrDefault("as-of", defaults.asOf().toString())), defaults.format(),
 				Integer.parseInt(
-						options.getOrDefault("invalid-per-million", Integer.toString(defaults.invalidPerMillion()))));
+						options.getOrDefault("invalid-per-million", Integer.toString(defaults.invalidPerMillion()))))
+			.withSignals(
+					Integer.parseInt(options.getOrDefault("features", Integer.toString(defaults.numericFeatures()))),
+					Integer.parseInt(options.getOrDefault("categorical-features",
+							Integer.toString(defaults.categoricalFeatures()))),
+					flag(options.getOrDefault("segments", Boolean.toString(defaults.segments()))));
 		DemoLake.Summary summary = DemoLake.write(Path.of(options.get("out")), spec);
 		System.out.printf("wrote %,d records in %,d files (%,d bytes) under %s/%s in %.1f s%n", summary.records(),
 				summary.files(), summary.bytes(), options.get("out"), DemoLake.PREFIX,
@@ -66,10 +72,20 @@ public final class DemoDataCli {
 		}
 	}
 
+	/** {@code true} or {@code false}, and nothing else: a typo must not mean false. */
+	private static boolean flag(String value) {
+		if (!value.equals("true") && !value.equals("false")) {
+			System.err.println("--segments takes true or false, not '" + value + "'");
+			System.exit(2);
+		}
+		return Boolean.parseBoolean(value);
+	}
+
 	static String usage() {
 		return "usage: demo-data --out DIR [--format jsonl|jsonl.gz|parquet] [--records N | --records-per-day N] "
 				+ "[--days 60] [--tenants 20] [--models 5] [--files-per-day 4] [--seed 42] "
-				+ "[--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--evaluations-per-model 4] "
+				+ "[--as-of 2026-11-22T06:00:00Z] [--invalid-per-million 100] [--features N numeric features, 0 to "
+				+ "1000] [--categorical-features 0|1|2] [--segments true|false] [--evaluations-per-model 4] "
 				+ "[--mongodb-uri URI]";
 	}
 

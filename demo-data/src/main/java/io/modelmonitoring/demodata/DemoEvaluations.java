@@ -21,6 +21,14 @@ import java.util.SplittableRandom;
  * {@code metrics.brier}, {@code metrics.Brier}, numeric strings), and one document in
  * {@link #INVALID_EVERY} carries a value that must be counted invalid.
  * <p>
+ * With segments in the spec, the evaluations of one model in {@link #SEGMENTS_EVERY}, and
+ * of {@link DemoLakeSpec#REGION_STORY}, also carry per-segment metrics ({@code segments:
+ * [{dimension, value, brier, mae, count}]}): one entry per region and one for
+ * {@code deal_size=large} from fewer records than ml-service checks. Only the region
+ * story's newest evaluation has a segment over 0.2: its Brier score in
+ * {@link DemoRecords#DRIFTING_REGION}. They come from a random stream of their own, so
+ * the rest of each document is the same with or without them.
+ * <p>
  * Written as MongoDB Extended JSON, one document a line, for {@code mongoimport} or for
  * {@link MongoLoader}.
  */
@@ -33,6 +41,11 @@ public final class DemoEvaluations {
 	public static final int MAE_DEGRADED_EVERY = 11;
 
 	public static final int INVALID_EVERY = 50;
+
+	public static final int SEGMENTS_EVERY = 3;
+
+	/** Fewer than ml-service's default minimum count for a segment's metrics (30). */
+	static final int SMALL_SEGMENT_MAX_COUNT = 20;
 
 	private DemoEvaluations() {
 	}
@@ -47,9 +60,15 @@ public final class DemoEvaluations {
 		return (tenant * 5 + model + 3) % MAE_DEGRADED_EVERY == 0;
 	}
 
+	/** Whether the model's evaluations carry per-segment metrics (with segments). */
+	public static boolean hasSegmentMetrics(int tenant, int model) {
+		return (tenant + model) % SEGMENTS_EVERY == 0 || DemoLakeSpec.regionStory(tenant, model);
+	}
+
 	/** The documents as Extended JSON lines, in a fixed order for a given spec. */
 	public static List<String> documents(DemoLakeSpec spec, int perModel) {
 		SplittableRandom random = new SplittableRandom(spec.seed() ^ 0x5EED_E7A1L);
+		SplittableRandom segmentRandom = new SplittableRandom(spec.seed() ^ 0x5EED_E7A1L).split();
 		List<String> documents = new ArrayList<>();
 		int index = 0;
 		for (int tenant = 0; tenant < spec.tenants(); tenant++) {
@@ -62,8 +81,10 @@ public final class DemoEvaluations {
 							: 0.04 + 0.14 * random.nextDouble();
 					Instant createdAt = spec.asOf().minus(Duration.ofDays(1 + 7L * age));
 					boolean invalid = ++index % INVALID_EVERY == 0 && !newest;
+					String segments = (spec.segments() && hasSegmentMetrics(tenant, model))
+							? segments(segmentRandom, newest && DemoLakeSpec.regionStory(tenant, model)) : "";
 					documents.add(document(index, DemoLake.tenantId(tenant), DemoLake.modelId(model), createdAt,
-							invalid ? "\"n/a\"" : number(brier), number(mae), index % 4));
+							invalid ? "\"n/a\"" : number(brier), number(mae), index % 4, segments));
 				}
 			}
 		}
@@ -87,17 +108,42 @@ public final class DemoEvaluations {
 	 * One evaluation; {@code form} chooses where the metrics sit, as pipelines differ.
 	 */
 	private static String document(int index, String tenantId, String modelId, Instant createdAt, String brier,
-			String mae, int form) {
+			String mae, int form, String segments) {
 		String head = String.format(Locale.ROOT,
 				"{\"_id\": \"eval-%07d\", \"tenantId\": \"%s\", \"modelId\": \"%s\", \"modelVersion\": \"v%d\", "
 						+ "\"createdAt\": {\"$date\": \"%s\"}",
 				index, tenantId, modelId, 1 + index % 3, createdAt);
-		return switch (form) {
-			case 0 -> head + ", \"brier\": " + brier + ", \"mae\": " + mae + "}";
-			case 1 -> head + ", \"metrics\": {\"brier\": " + brier + ", \"mae\": " + mae + "}}";
-			case 2 -> head + ", \"metrics\": {\"Brier\": " + brier + ", \"MAE\": " + mae + "}}";
-			default -> head + ", \"brier\": " + quoted(brier) + ", \"metrics\": {\"mae\": " + mae + "}}";
+		String metrics = switch (form) {
+			case 0 -> ", \"brier\": " + brier + ", \"mae\": " + mae;
+			case 1 -> ", \"metrics\": {\"brier\": " + brier + ", \"mae\": " + mae + "}";
+			case 2 -> ", \"metrics\": {\"Brier\": " + brier + ", \"MAE\": " + mae + "}";
+			default -> ", \"brier\": " + quoted(brier) + ", \"metrics\": {\"mae\": " + mae + "}";
 		};
+		return head + metrics + segments + "}";
+	}
+
+	/**
+	 * {@code , "segments": […]}: each region from enough records, the drifting one
+	 * degraded when asked, and one segment from too few records to be checked.
+	 */
+	private static String segments(SplittableRandom random, boolean regionDegraded) {
+		StringBuilder entries = new StringBuilder(", \"segments\": [");
+		for (String region : DemoRecords.REGIONS) {
+			boolean degraded = regionDegraded && region.equals(DemoRecords.DRIFTING_REGION);
+			double brier = degraded ? 0.24 + 0.05 * random.nextDouble() : 0.05 + 0.13 * random.nextDouble();
+			entries
+				.append(segment("region", region, brier, 0.04 + 0.14 * random.nextDouble(), 60 + random.nextInt(400)));
+			entries.append(", ");
+		}
+		entries.append(segment("deal_size", "large", 0.05 + 0.3 * random.nextDouble(), 0.04 + 0.3 * random.nextDouble(),
+				1 + random.nextInt(SMALL_SEGMENT_MAX_COUNT)));
+		return entries.append(']').toString();
+	}
+
+	private static String segment(String dimension, String value, double brier, double mae, int count) {
+		return String.format(Locale.ROOT,
+				"{\"dimension\": \"%s\", \"value\": \"%s\", \"brier\": %s, \"mae\": %s, \"count\": %d}", dimension,
+				value, number(brier), number(mae), count);
 	}
 
 	private static String number(double value) {

@@ -43,10 +43,13 @@ import org.apache.parquet.schema.Types;
  * <p>
  * JSON lines: {@code {"requestId", "tenantId", "modelId", "modelVersion", "prediction",
  * "timestamp", "latencyMs"}}, predictions written in full ({@code Double.toString}), a
- * bad record with {@code "prediction": "n/a"}. Parquet: columns {@code requestId},
- * {@code tenantId}, {@code modelId} (strings), {@code prediction} (optional double, null
- * for a bad record), {@code timestamp} ({@code INT64 TIMESTAMP(MICROS, UTC)}, as pyarrow
- * writes a tz-aware column), Snappy.
+ * bad record with {@code "prediction": "n/a"}; then, when the spec has them, the segment
+ * values and the {@code features} object ({@link DemoRecords}). Parquet: columns
+ * {@code requestId}, {@code tenantId}, {@code modelId} (strings), {@code prediction}
+ * (optional double, null for a bad record), {@code timestamp}
+ * ({@code INT64 TIMESTAMP(MICROS, UTC)}, as pyarrow writes a tz-aware column), Snappy;
+ * segments and features are not written to Parquet (the scan does not read them there
+ * yet), though they shape the predictions as in JSON.
  */
 public final class DemoLake {
 
@@ -236,6 +239,8 @@ public final class DemoLake {
 
 		private final SplittableRandom random;
 
+		private final DemoRecords details;
+
 		String tenantId;
 
 		String modelId;
@@ -254,6 +259,7 @@ public final class DemoLake {
 			this.asOfMillis = spec.asOf().toEpochMilli();
 			this.currentFromMillis = this.asOfMillis - Duration.ofDays(7).toMillis();
 			this.random = new SplittableRandom(seed);
+			this.details = spec.hasSignals() ? new DemoRecords(spec, seed) : null;
 			this.requestNumber = seed & 0xFFFFFFFFL;
 		}
 
@@ -266,9 +272,14 @@ public final class DemoLake {
 			// A model's level and spread depend on the model only; drifting models move
 			// up in the current window.
 			double level = -1.5 + 3.0 * ((mix(this.spec.seed(), tenant, model) >>> 11) * 0x1.0p-53);
-			boolean shifted = DemoLakeSpec.drifts(tenant, model) && this.timestampMillis >= this.currentFromMillis
-					&& this.timestampMillis < this.asOfMillis;
-			double logit = level + 0.8 * this.random.nextGaussian() + (shifted ? 0.9 : 0.0);
+			boolean current = this.timestampMillis >= this.currentFromMillis && this.timestampMillis < this.asOfMillis;
+			boolean shifted = DemoLakeSpec.drifts(tenant, model) && current;
+			double segmentShift = 0;
+			if (this.details != null) {
+				this.details.next(tenant, model, current);
+				segmentShift = this.details.logitShift();
+			}
+			double logit = level + 0.8 * this.random.nextGaussian() + (shifted ? 0.9 : 0.0) + segmentShift;
 			this.prediction = 1.0 / (1.0 + Math.exp(-logit));
 			this.invalid = this.random.nextInt(1_000_000) < this.spec.invalidPerMillion();
 			this.requestNumber++;
@@ -299,8 +310,11 @@ public final class DemoLake {
 			line.append(",\"timestamp\":\"")
 				.append(Instant.ofEpochMilli(this.timestampMillis))
 				.append("\",\"latencyMs\":")
-				.append(3 + (this.requestNumber % 40))
-				.append("}\n");
+				.append(3 + (this.requestNumber % 40));
+			if (this.details != null) {
+				this.details.json(line);
+			}
+			line.append("}\n");
 		}
 
 	}

@@ -48,6 +48,51 @@ class DemoEvaluationsTests {
 	}
 
 	@Test
+	void withSegmentsAFewModelsGetPerSegmentMetricsAndOnlyTheRegionStorysEmeaIsDegraded() {
+		List<Document> plain = DemoEvaluations.documents(SPEC, 4).stream().map(Document::parse).toList();
+		List<Document> documents = DemoEvaluations.documents(SPEC.withSignals(0, 0, true), 4)
+			.stream()
+			.map(Document::parse)
+			.toList();
+
+		assertThat(documents).hasSameSizeAs(plain);
+		Set<String> withSegments = new TreeSet<>();
+		Set<String> degraded = new TreeSet<>();
+		for (int i = 0; i < documents.size(); i++) {
+			Document document = documents.get(i);
+			List<Document> segments = document.getList("segments", Document.class, List.of());
+			document.remove("segments");
+			// The rest of each document is the one written without segments.
+			assertThat(document).isEqualTo(plain.get(i));
+			if (segments.isEmpty()) {
+				continue;
+			}
+			String model = document.getString("tenantId") + "/" + document.getString("modelId");
+			withSegments.add(model);
+			assertThat(segments).extracting((s) -> s.getString("dimension") + "=" + s.getString("value"))
+				.containsExactly("region=amer", "region=emea", "region=apac", "deal_size=large");
+			for (Document segment : segments) {
+				int count = segment.getInteger("count");
+				boolean checked = count >= 30;
+				// ml-service checks a segment from 30 records or more: the regions'.
+				assertThat(checked).isEqualTo(segment.getString("dimension").equals("region"));
+				if (checked && (segment.getDouble("brier") > 0.2 || segment.getDouble("mae") > 0.2)) {
+					degraded.add(model + " " + segment.getString("value") + " " + document.getDate("createdAt"));
+				}
+			}
+		}
+		// (t + m) % 3 == 0 for t < 3, m < 5: (0,0), (0,3), (1,2), (2,1), (2,4); and the
+		// region story (0,1).
+		assertThat(withSegments).containsExactlyInAnyOrder("tenant-01/" + DemoLake.modelId(0),
+				"tenant-01/" + DemoLake.modelId(1), "tenant-01/" + DemoLake.modelId(3),
+				"tenant-02/" + DemoLake.modelId(2), "tenant-03/" + DemoLake.modelId(1),
+				"tenant-03/" + DemoLake.modelId(4));
+		// Only the newest evaluation of the region story, a day before asOf.
+		assertThat(degraded).containsExactly(
+				"tenant-01/" + DemoLake.modelId(1) + " emea " + Date.from(Instant.parse("2026-11-21T06:00:00Z")));
+	}
+
+	@Test
 	void theSameSeedWritesTheSameFileAndLoadingTwiceKeepsOneCopy() throws IOException {
 		assertThat(DemoEvaluations.write(this.dir, SPEC, 4)).isEqualTo(60);
 		List<String> lines = Files.readAllLines(this.dir.resolve(DemoEvaluations.FILE));

@@ -132,17 +132,19 @@ final class DemoRun {
 					number(model.path("mae")), verdict(model));
 		}
 		out.println();
+		printSignals(result, out);
+		out.println();
 		out.printf("Events on %s for this run (%d):%n", EventTap.EXCHANGE, outcome.events().size());
 		for (JsonNode event : outcome.events()) {
 			JsonNode eventData = event.path("data");
 			String detail = switch (event.path("type").asString()) {
-				case "ml.model.drift.detected" ->
-					String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%s", eventData.path("delta").asDouble(),
-							eventData.path("threshold").asString(), pValue(eventData.path("pValue").asDouble()));
+				case "ml.model.drift.detected" -> String.format(Locale.ROOT, "psi=%.3f threshold=%s p=%s%s",
+						eventData.path("delta").asDouble(), eventData.path("threshold").asString(),
+						pValue(eventData.path("pValue").asDouble()), signal(eventData));
 				case "ml.model.volume.dropped" -> String.format(Locale.ROOT, "observed=%d expected=%.0f",
 						eventData.path("observed").asInt(), eventData.path("expected").asDouble());
-				default -> String.format(Locale.ROOT, "%s=%s threshold=%s", eventData.path("metric").asString(),
-						eventData.path("value").asString(), eventData.path("threshold").asString());
+				default -> String.format(Locale.ROOT, "%s=%s threshold=%s%s", eventData.path("metric").asString(),
+						eventData.path("value").asString(), eventData.path("threshold").asString(), signal(eventData));
 			};
 			out.printf("  %-30s %-10s %-16s %s%n", event.path("type").asString(), event.path("tenantId").asString(),
 					eventData.path("modelId").asString(), detail);
@@ -151,6 +153,69 @@ final class DemoRun {
 				data.path("runId").asString());
 		out.println();
 		out.println("Report of this run (bins per drifted model, trends): " + outcome.report().toUri());
+	}
+
+	/**
+	 * What the segments and input features of each model showed, from the run's
+	 * {@code results[].segments} and {@code features}: the counts, then each drifted or
+	 * degraded one beside what the model as a whole did.
+	 */
+	static void printSignals(JsonNode result, PrintStream out) {
+		JsonNode counts = result.path("signals");
+		out.printf(
+				"  Segments and input features: %d segment PSIs (%d drifted, %d skipped), %d segment metrics"
+						+ " (%d degraded), %d feature PSIs (%d drifted, %d skipped)%n",
+				counts.path("segmentsChecked").asInt(), counts.path("segmentsDrifted").asInt(),
+				counts.path("segmentsSkipped").asInt(), counts.path("segmentMetricsChecked").asInt(),
+				counts.path("segmentMetricsDegraded").asInt(), counts.path("featuresChecked").asInt(),
+				counts.path("featuresDrifted").asInt(), counts.path("featuresSkipped").asInt());
+		int told = 0;
+		for (JsonNode model : result.path("results")) {
+			String name = model.path("modelId").asString() + " of " + model.path("tenantId").asString();
+			String whole = model.path("drift").asBoolean() ? "the model as a whole drifted too"
+					: String.format(Locale.ROOT, "the model as a whole did not (PSI %s)", number(model.path("psi")));
+			for (JsonNode segment : model.path("segments")) {
+				if (segment.path("drift").asBoolean()) {
+					out.printf("    %s: %s drifted (%s); %s%n", name, segment.path("segment").asString(),
+							signalPsi(segment), whole);
+					told++;
+				}
+				for (JsonNode metric : segment.path("degraded")) {
+					String key = metric.asString();
+					out.printf("    %s: %s %s %s DEGRADED (the model as a whole: %s)%n", name,
+							segment.path("segment").asString(), key.toUpperCase(Locale.ROOT),
+							number(segment.path("metrics").path(key)), number(model.path(key)));
+					told++;
+				}
+			}
+			for (JsonNode feature : model.path("features")) {
+				if (feature.path("drift").asBoolean()) {
+					out.printf("    %s: input feature %s drifted (%s); %s%n", name, feature.path("feature").asString(),
+							signalPsi(feature), model.path("drift").asBoolean() ? "its predictions drifted too" : String
+								.format(Locale.ROOT, "its predictions did not (PSI %s)", number(model.path("psi"))));
+					told++;
+				}
+			}
+		}
+		if (told == 0) {
+			out.println("    no segment or feature drifted or degraded");
+		}
+	}
+
+	private static String signalPsi(JsonNode signal) {
+		return String.format(Locale.ROOT, "PSI %.2f, adjusted p %s, %d/%d", signal.path("psi").asDouble(),
+				pValue(signal.path("adjustedPValue").asDouble()), signal.path("baselineCount").asInt(),
+				signal.path("currentCount").asInt());
+	}
+
+	/** The segment or input feature an event is about, or nothing for the model. */
+	private static String signal(JsonNode eventData) {
+		String segment = eventData.path("segment").asString(null);
+		String feature = eventData.path("feature").asString(null);
+		if (segment != null) {
+			return " segment=" + segment;
+		}
+		return (feature != null && !feature.equals("prediction")) ? " feature=" + feature : "";
 	}
 
 	private static String psi(JsonNode model) {

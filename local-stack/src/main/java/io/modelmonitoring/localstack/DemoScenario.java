@@ -24,23 +24,45 @@ import org.bson.Document;
 /**
  * The demo's data: a small platform whose week has a story. One model drifted, one is
  * stable, one has too few predictions this week for a PSI, one has a Brier score and one
- * a mean absolute error above threshold, and a few log lines and evaluations are
- * malformed. The same seed always gives the same data, relative to the instant it is
- * written for.
+ * a mean absolute error above threshold, one drifted in one region only, one has an input
+ * feature that drifted, and a few log lines and evaluations are malformed. The same seed
+ * always gives the same data, relative to the instant it is written for.
  */
 final class DemoScenario {
 
-	/** A model of the demo, and how its predictions behave. */
+	/**
+	 * A model of the demo, and how its predictions behave.
+	 *
+	 * @param signals whether its records carry segments and input features
+	 * ({@link DemoSignals}); the others log predictions only, so that each tells one
+	 * story (a drifted model's segments would all drift with it)
+	 * @param emeaShift what this week's predictions in region emea add to their mean
+	 * @param featureFactor what this week's days_in_stage is multiplied by
+	 */
 	record DemoModel(String tenantId, String modelId, double baselineMean, double currentMean, int perDay,
-			int currentPerDay, String story) {
+			int currentPerDay, String story, boolean signals, double emeaShift, double featureFactor) {
+
+		DemoModel(String tenantId, String modelId, double baselineMean, double currentMean, int perDay,
+				int currentPerDay, String story) {
+			this(tenantId, modelId, baselineMean, currentMean, perDay, currentPerDay, story, false, 0, 1);
+		}
+
 	}
 
+	// The two models with segments log more: their drifting region and feature have over
+	// 1,000 values in each window, where the p-value is the chi-square tail's, far below
+	// the gate even after the adjustment over their 16 checks.
 	static final List<DemoModel> MODELS = List.of(
 			new DemoModel("acme-corp", "risk-scoring", 0.30, 0.52, 120, 120, "predictions moved up this week: drift"),
 			new DemoModel("acme-corp", "win-probability", 0.45, 0.45, 120, 120, "stable"),
 			new DemoModel("globex", "forecasting", 0.60, 0.60, 120, 3, "too few predictions this week for a PSI"),
 			new DemoModel("globex", "risk-scoring", 0.35, 0.35, 120, 120, "Brier score above threshold"),
-			new DemoModel("initech", "win-probability", 0.50, 0.50, 120, 120, "MAE above threshold"));
+			new DemoModel("initech", "win-probability", 0.50, 0.50, 120, 120, "MAE above threshold"),
+			new DemoModel("acme-corp", "churn-risk", 0.40, 0.40, 600, 600,
+					"stable as a whole, but emea moved up this week, and its Brier score there is above threshold",
+					true, 0.08, 1),
+			new DemoModel("globex", "deal-velocity", 0.55, 0.55, 240, 240,
+					"stable predictions, but the input feature days_in_stage grew this week", true, 0, 1.7));
 
 	static final List<String> TENANTS = MODELS.stream().map(DemoModel::tenantId).distinct().toList();
 
@@ -73,6 +95,8 @@ final class DemoScenario {
 	 */
 	long writeLake(Path lake) throws IOException {
 		SplittableRandom random = new SplittableRandom(this.seed);
+		// A stream apart: the other models' predictions are those they had without it.
+		DemoSignals signals = new DemoSignals(new SplittableRandom(this.seed).split());
 		long dayMillis = Duration.ofDays(1).toMillis();
 		long margin = Duration.ofHours(1).toMillis();
 		Map<LocalDate, List<String>> days = new TreeMap<>();
@@ -85,8 +109,11 @@ final class DemoScenario {
 					// in [asOf - daysBack days + 1 h, asOf - (daysBack - 1) days - 1 h]
 					Instant at = this.asOf.minusMillis(
 							(daysBack - 1) * dayMillis + margin + random.nextLong(0, dayMillis - 2 * margin + 1));
-					double prediction = Math.min(1, Math.max(0, mean + 0.12 * gaussian(random)));
-					days.computeIfAbsent(day(at), (key) -> new ArrayList<>()).add(record(model, prediction, at));
+					String details = model.signals() ? signals.next(model, current) : "";
+					double shifted = mean + (signals.inEmea(model, current) ? model.emeaShift() : 0);
+					double prediction = Math.min(1, Math.max(0, shifted + 0.12 * gaussian(random)));
+					days.computeIfAbsent(day(at), (key) -> new ArrayList<>())
+						.add(record(model, prediction, at, details));
 				}
 			}
 		}
@@ -163,8 +190,28 @@ final class DemoScenario {
 				evaluation("initech", "win-probability", 2).append("brier", "0.18").append("mae", 0.27),
 				evaluation("initech", "win-probability", 0).append("brier", "n/a"),
 				evaluation("initech", "win-probability", 5).append("mae", -1),
+				// Per segment: emea's Brier score is above threshold; a segment scored on
+				// 12 deals is too few to be checked.
+				evaluation("acme-corp", "churn-risk", 1).append("brier", 0.14)
+					.append("mae", 0.10)
+					.append("segments",
+							List.of(segment("region", "amer", "brier", 0.12, 380),
+									segment("region", "emea", "brier", 0.27, 290),
+									segment("region", "apac", "brier", 0.11, 160),
+									segment("industry", "healthcare", "brier", 0.35, 12))),
+				evaluation("globex", "deal-velocity", 2).append("brier", 0.13)
+					.append("mae", 0.08)
+					.append("segments",
+							List.of(segment("deal_size", "small", "mae", 0.09, 210),
+									segment("deal_size", "large", "mae", 0.15, 45))),
 				new Document("tenantId", "initech").append("brier", 0.5)
 					.append("createdAt", Date.from(this.asOf.minus(Duration.ofDays(1)))));
+	}
+
+	private static Document segment(String dimension, String value, String metric, double metricValue, int count) {
+		return new Document("dimension", dimension).append("value", value)
+			.append(metric, metricValue)
+			.append("count", count);
 	}
 
 	private Document evaluation(String tenantId, String modelId, int daysAgo) {
@@ -173,13 +220,13 @@ final class DemoScenario {
 			.append("createdAt", Date.from(this.asOf.minus(Duration.ofDays(daysAgo)).minusSeconds(3600)));
 	}
 
-	private static String record(DemoModel model, double prediction, Instant at) {
+	private static String record(DemoModel model, double prediction, Instant at, String details) {
 		return "{\"tenantId\": \"" + model.tenantId() + "\", \"modelId\": \"" + model.modelId() + "\", \"prediction\": "
-				+ prediction + ", \"timestamp\": \"" + at + "\", \"latencyMs\": 12}";
+				+ prediction + ", \"timestamp\": \"" + at + "\", \"latencyMs\": 12" + details + "}";
 	}
 
 	/** A standard normal draw (Box–Muller), from the seeded generator so runs repeat. */
-	private static double gaussian(SplittableRandom random) {
+	static double gaussian(SplittableRandom random) {
 		double u = 1.0 - random.nextDouble();
 		double v = random.nextDouble();
 		return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);

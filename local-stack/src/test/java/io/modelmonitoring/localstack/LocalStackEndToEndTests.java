@@ -73,23 +73,46 @@ class LocalStackEndToEndTests {
 			// Every record lies a whole number of days' worth before asOf: 30 baseline
 			// days
 			// of 120 a day, 7 current days of 120 (of 3 for globex/forecasting).
+			// acme-corp/churn-risk logs 600 a day, globex/deal-velocity 240.
 			for (JsonNode model : result.path("results")) {
-				boolean sparse = model.path("modelId").asString().equals("forecasting");
-				assertThat(model.path("baselineCount").asInt()).as(model.toString()).isEqualTo(3600);
-				assertThat(model.path("currentCount").asInt()).as(model.toString()).isEqualTo(sparse ? 21 : 840);
+				String modelId = model.path("modelId").asString();
+				int perDay = switch (modelId) {
+					case "churn-risk" -> 600;
+					case "deal-velocity" -> 240;
+					default -> 120;
+				};
+				assertThat(model.path("baselineCount").asInt()).as(model.toString()).isEqualTo(30 * perDay);
+				assertThat(model.path("currentCount").asInt()).as(model.toString())
+					.isEqualTo(modelId.equals("forecasting") ? 21 : 7 * perDay);
 			}
+			// The two models with segments: 3 industries, 3 regions and 3 deal sizes
+			// each, 4 features each; per segment, acme-corp/churn-risk's evaluation
+			// scores 3 regions on enough records (and an industry on 12, not checked),
+			// globex/deal-velocity's 2 deal sizes.
+			JsonNode signals = result.path("signals");
+			assertThat(signals.path("segmentsChecked").asInt()).isEqualTo(18);
+			assertThat(signals.path("segmentsDrifted").asInt()).isEqualTo(1);
+			assertThat(signals.path("segmentMetricsChecked").asInt()).isEqualTo(5);
+			assertThat(signals.path("segmentMetricsDegraded").asInt()).isEqualTo(1);
+			assertThat(signals.path("featuresChecked").asInt()).isEqualTo(8);
+			assertThat(signals.path("featuresDrifted").asInt()).isEqualTo(1);
 
 			List<String> events = outcome.events()
 				.stream()
 				.map((event) -> event.path("type").asString() + " " + event.path("tenantId").asString() + " "
 						+ event.path("data").path("modelId").asString() + " "
-						+ event.path("data").path("metric").asString())
+						+ event.path("data").path("metric").asString() + " " + text(event.path("data").path("segment"))
+						+ " " + text(event.path("data").path("feature")))
 				.sorted()
 				.toList();
-			assertThat(events).containsExactly("ml.model.drift.detected acme-corp risk-scoring psi",
-					"ml.model.performance.degraded globex risk-scoring brier",
-					"ml.model.performance.degraded initech win-probability mae",
-					"ml.model.volume.dropped globex forecasting volume");
+			assertThat(events).containsExactly(
+					"ml.model.drift.detected acme-corp churn-risk psi region=emea prediction",
+					"ml.model.drift.detected acme-corp risk-scoring psi - prediction",
+					"ml.model.drift.detected globex deal-velocity psi - days_in_stage",
+					"ml.model.performance.degraded acme-corp churn-risk brier region=emea -",
+					"ml.model.performance.degraded globex risk-scoring brier - -",
+					"ml.model.performance.degraded initech win-probability mae - -",
+					"ml.model.volume.dropped globex forecasting volume - -");
 
 			// One drift, followed from the trigger to its line in the audit trail, with
 			// the job's outcome beside it.
@@ -113,6 +136,11 @@ class LocalStackEndToEndTests {
 			assertThat(output).contains(outcome.report().toUri().toString())
 				.contains("curl -s -o report.html")
 				.contains(DemoRun.reportPath("<runId>"));
+			assertThat(output).contains("churn-risk of acme-corp: region=emea drifted (PSI ",
+					"); the model as a whole did not (PSI 0.0",
+					"churn-risk of acme-corp: region=emea BRIER 0.270 DEGRADED (the model as a whole: 0.140)",
+					"deal-velocity of globex: input feature days_in_stage drifted (PSI ", "psi=", "segment=region=emea",
+					"feature=days_in_stage");
 			assertThat(output).contains("DRIFT", "BRIER DEGRADED", "MAE DEGRADED", "too few samples for PSI")
 				.contains("curl -s -X POST")
 				.contains("/actuator/prometheus")
@@ -179,6 +207,11 @@ class LocalStackEndToEndTests {
 		LocalStack.create(DemoLakeTests.options(dataDir, false), new PrintStream(new ByteArrayOutputStream()))
 			.prepareLake();
 		assertThat(inferenceLogs(lake)).isEmpty();
+	}
+
+	/** A text field of an event, or "-" where it is null or absent. */
+	private static String text(JsonNode node) {
+		return (node.isNull() || node.isMissingNode()) ? "-" : node.asString();
 	}
 
 	/** The files under the lake's ml_inference_logs, relative to the lake. */
