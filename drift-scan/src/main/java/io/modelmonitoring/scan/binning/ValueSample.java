@@ -60,7 +60,13 @@ final class ValueSample {
 	 * own uniform sample at random.
 	 */
 	void merge(ValueSample later) {
-		if (this.count + later.count <= this.capacity) {
+		if (later.exact()) {
+			// Every value of the later part is at hand: the reservoir takes them one by
+			// one,
+			// as if they had come here (what a scan's per-file parts mostly are), which
+			// is
+			// as uniform as the draw below and costs the later part's size, not the
+			// capacity.
 			for (int i = 0; i < later.size; i++) {
 				add(later.values[i]);
 			}

@@ -1,6 +1,7 @@
 package io.modelmonitoring.scan.lake;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.modelmonitoring.scan.binning.BinCounter;
@@ -15,6 +16,15 @@ final class CountingCollector extends RecordCollector {
 
 	private final Map<String, Map<String, ModelCounters>> byTenant = new HashMap<>();
 
+	// The model of the previous record: consecutive records are mostly of one model, and
+	// the parser hands in the same strings for them.
+
+	private String lastTenant;
+
+	private String lastModel;
+
+	private ModelCounters lastCounters;
+
 	CountingCollector(LogScanRequest request, SignalPlan plan) {
 		super(request);
 		this.plan = plan;
@@ -23,16 +33,19 @@ final class CountingCollector extends RecordCollector {
 	@Override
 	void add(String tenantId, String modelId, double prediction, boolean inBaseline, boolean inCurrent,
 			RecordDetails details) {
-		SignalPlan.ModelPlan model = this.plan.find(tenantId, modelId);
-		if (model == null || details == null) {
+		if (details == null) {
 			return;
 		}
-		ModelCounters counters = counters(tenantId, modelId);
+		ModelCounters counters = countersOf(tenantId, modelId);
+		if (counters == null) {
+			return;
+		}
+		SignalPlan.ModelPlan model = counters.plan;
 		for (Map.Entry<Integer, Map<String, SignalPlan.Group>> dimension : model.segments.entrySet()) {
 			String value = details.segmentValues[dimension.getKey()];
 			SignalPlan.Group group = (value != null) ? dimension.getValue().get(value) : null;
 			if (group != null && group.pending()) {
-				feed(counters.segment(dimension.getKey(), value, group), prediction, inBaseline, inCurrent);
+				feed(counters.of(group), prediction, inBaseline, inCurrent);
 			}
 		}
 		if (model.features.isEmpty()) {
@@ -44,7 +57,7 @@ final class CountingCollector extends RecordCollector {
 			}
 			SignalPlan.Group group = model.features.get(details.names[k]);
 			if (group != null && group.pending()) {
-				feed(counters.feature(details.names[k], group), details.numbers[k], inBaseline, inCurrent);
+				feed(counters.of(group), details.numbers[k], inBaseline, inCurrent);
 			}
 		}
 	}
@@ -56,6 +69,19 @@ final class CountingCollector extends RecordCollector {
 		if (inCurrent) {
 			counter.addCurrent(value);
 		}
+	}
+
+	/** The counters of a model with groups to count; null for any other model. */
+	private ModelCounters countersOf(String tenantId, String modelId) {
+		if (tenantId == this.lastTenant && modelId == this.lastModel) {
+			return this.lastCounters;
+		}
+		SignalPlan.ModelPlan model = this.plan.find(tenantId, modelId);
+		ModelCounters counters = (model != null) ? counters(tenantId, modelId) : null;
+		this.lastTenant = tenantId;
+		this.lastModel = modelId;
+		this.lastCounters = counters;
+		return counters;
 	}
 
 	ModelCounters counters(String tenantId, String modelId) {
@@ -75,37 +101,32 @@ final class CountingCollector extends RecordCollector {
 
 		private final SignalPlan.ModelPlan plan;
 
-		private final Map<Integer, Map<String, BinCounter>> segments = new HashMap<>();
-
-		private final Map<String, BinCounter> features = new HashMap<>();
+		private final Map<SignalPlan.Group, BinCounter> counters = new IdentityHashMap<>();
 
 		ModelCounters(SignalPlan.ModelPlan plan) {
 			this.plan = plan;
 		}
 
-		BinCounter segment(int dimension, String value, SignalPlan.Group group) {
-			return this.segments.computeIfAbsent(dimension, (d) -> new HashMap<>())
-				.computeIfAbsent(value, (v) -> group.newCounter());
-		}
-
-		BinCounter feature(String name, SignalPlan.Group group) {
-			return this.features.computeIfAbsent(name, (n) -> group.newCounter());
-		}
-
 		/** The counter of a group, empty when no record of it came. */
+		BinCounter of(SignalPlan.Group group) {
+			BinCounter counter = this.counters.get(group);
+			if (counter == null) {
+				counter = group.newCounter();
+				this.counters.put(group, counter);
+			}
+			return counter;
+		}
+
 		BinCounter segment(int dimension, String value) {
-			return segment(dimension, value, this.plan.segments.get(dimension).get(value));
+			return of(this.plan.segments.get(dimension).get(value));
 		}
 
 		BinCounter feature(String name) {
-			return feature(name, this.plan.features.get(name));
+			return of(this.plan.features.get(name));
 		}
 
 		void merge(ModelCounters later) {
-			later.segments.forEach((dimension, counters) -> counters
-				.forEach((value, counter) -> segment(dimension, value, this.plan.segments.get(dimension).get(value))
-					.merge(counter)));
-			later.features.forEach((name, counter) -> feature(name, this.plan.features.get(name)).merge(counter));
+			later.counters.forEach((group, counter) -> of(group).merge(counter));
 		}
 
 	}
