@@ -64,6 +64,7 @@ public final class ParallelScan {
 						"drift scan: the bins of some segments or features were not exact after " + MAX_PASSES
 								+ " passes");
 			}
+			plan.preparePass();
 			CountingCollector counted = read(files, threads, threadName, () -> new CountingCollector(request, plan),
 					CountingCollector::merge);
 			plan.take(counted);

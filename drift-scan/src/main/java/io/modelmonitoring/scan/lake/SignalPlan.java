@@ -42,6 +42,14 @@ final class SignalPlan {
 			.anyMatch(ModelPlan::pending);
 	}
 
+	/**
+	 * Plans the next pass of every group still waiting, in the calling thread: the
+	 * readers of the pass then only copy empty counters.
+	 */
+	void preparePass() {
+		this.byTenant.values().forEach((models) -> models.values().forEach(ModelPlan::prepare));
+	}
+
 	/** Takes the counts of a pass: groups done keep their bins, the rest widen. */
 	void take(CountingCollector counted) {
 		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, plan) -> {
@@ -70,10 +78,14 @@ final class SignalPlan {
 			return this.result == null;
 		}
 
-		synchronized BinCounter newCounter() {
+		/** Plans the next pass, once, before readers start copying it. */
+		void prepare() {
 			if (this.pass == null) {
 				this.pass = this.firstPass.get();
 			}
+		}
+
+		BinCounter newCounter() {
 			return this.pass.emptyCopy();
 		}
 
@@ -107,6 +119,11 @@ final class SignalPlan {
 
 		void feature(String name, WindowSketch sketch) {
 			this.features.put(name, new Group(() -> sketch.counter(this.bins)));
+		}
+
+		void prepare() {
+			this.segments.values().forEach((groups) -> groups.values().forEach(Group::prepare));
+			this.features.values().forEach(Group::prepare);
 		}
 
 		boolean pending() {
