@@ -61,6 +61,11 @@ final class ProblemResponses {
 		response.flushBuffer();
 	}
 
+	/** The problem as the services write it: RFC 9457's member order. */
+	static String json(ProblemDetail problem) {
+		return JSON.writeValueAsString(problem);
+	}
+
 	private static boolean hasBody(HttpServletRequest request) {
 		return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 	}
