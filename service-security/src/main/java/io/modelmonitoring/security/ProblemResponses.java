@@ -37,11 +37,24 @@ final class ProblemResponses {
 	}
 
 	/**
+	 * A problem built elsewhere, e.g.
+	 * {@link ProblemExceptionHandler#dependencyUnavailable}.
+	 */
+	static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		write(request, response, HttpStatus.valueOf(problem.getStatus()), problem, true);
+	}
+
+	/**
 	 * @param withInstance whether the problem's {@code instance} names the request's path
 	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, URI type,
 			String title, String detail, boolean withInstance) throws IOException {
-		ProblemDetail problem = ProblemExceptionHandler.problem(status, type, title, detail);
+		write(request, response, status, ProblemExceptionHandler.problem(status, type, title, detail), withInstance);
+	}
+
+	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			ProblemDetail problem, boolean withInstance) throws IOException {
 		try {
 			if (withInstance) {
 				problem.setInstance(URI.create(request.getRequestURI()));
@@ -59,6 +72,11 @@ final class ProblemResponses {
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
 		response.flushBuffer();
+	}
+
+	/** The problem as the services write it: RFC 9457's member order. */
+	static String json(ProblemDetail problem) {
+		return JSON.writeValueAsString(problem);
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

@@ -15,11 +15,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
@@ -82,7 +84,8 @@ public class ServiceSecurityConfiguration {
 				.authenticated())
 			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> jwt.decoder(jwtDecoder(properties)))
 				.authenticationEntryPoint(entryPoint)
-				.accessDeniedHandler(accessDenied))
+				.accessDeniedHandler(accessDenied)
+				.withObjectPostProcessor(issuerUnavailableAs503(entryPoint, properties.jwt())))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
 			.build());
@@ -102,6 +105,23 @@ public class ServiceSecurityConfiguration {
 			.filter((filter) -> !(filter instanceof OAuth2ProtectedResourceMetadataFilter))
 			.toList();
 		return new DefaultSecurityFilterChain(chain.getRequestMatcher(), filters);
+	}
+
+	/**
+	 * A token that cannot be checked because the issuer's keys cannot be fetched is a 503
+	 * ({@link IssuerUnavailableHandler}), not the 500 Spring Security's handler gave by
+	 * rethrowing; every other failure still goes to the entry point (401).
+	 */
+	private static ObjectPostProcessor<BearerTokenAuthenticationFilter> issuerUnavailableAs503(
+			ProblemAuthenticationEntryPoint entryPoint, SecurityProperties.Jwt jwt) {
+		return new ObjectPostProcessor<>() {
+			@Override
+			public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+				filter.setAuthenticationFailureHandler(
+						new IssuerUnavailableHandler(entryPoint, jwt.usesSecret() ? "" : jwt.jwkSetUri()));
+				return filter;
+			}
+		};
 	}
 
 	private static JwtDecoder jwtDecoder(SecurityProperties properties) {

@@ -63,9 +63,16 @@ public final class SystemUnderTest implements AutoCloseable {
 
 	private ServiceProcess worker;
 
-	private SystemUnderTest(Path projectRoot, Map<String, String> mlServiceSettings, Map<String, String> workerSettings)
-			throws IOException {
+	/**
+	 * Whether the services run with the fault suite's fast timings (a 6 s lease, a 20 s
+	 * idempotent wait, 12 quick retries, a 500 ms relay) or with their shipped defaults.
+	 */
+	private final boolean fastTimings;
+
+	private SystemUnderTest(Path projectRoot, Map<String, String> mlServiceSettings, Map<String, String> workerSettings,
+			boolean fastTimings) throws IOException {
 		this.projectRoot = projectRoot;
+		this.fastTimings = fastTimings;
 		this.logs = Files.createTempDirectory("system-tests-logs");
 		this.broker = Broker.withOwnVhost();
 		this.mongoServer = new MongoServer(new EmbeddedMongo.HelloAnsweringBackend());
@@ -86,7 +93,21 @@ public final class SystemUnderTest implements AutoCloseable {
 	 */
 	public static SystemUnderTest start(Path projectRoot, Map<String, String> mlServiceSettings,
 			Map<String, String> workerSettings) throws IOException, InterruptedException {
-		SystemUnderTest system = new SystemUnderTest(projectRoot, mlServiceSettings, workerSettings);
+		return start(projectRoot, mlServiceSettings, workerSettings, true);
+	}
+
+	/**
+	 * Starts everything with the services' shipped timings: the 2-minute lease, the 60 s
+	 * idempotent wait, the worker's shipped retries, the 5 s relay interval.
+	 */
+	public static SystemUnderTest startWithShippedTimings(Path projectRoot, Map<String, String> mlServiceSettings)
+			throws IOException, InterruptedException {
+		return start(projectRoot, mlServiceSettings, Map.of(), false);
+	}
+
+	private static SystemUnderTest start(Path projectRoot, Map<String, String> mlServiceSettings,
+			Map<String, String> workerSettings, boolean fastTimings) throws IOException, InterruptedException {
+		SystemUnderTest system = new SystemUnderTest(projectRoot, mlServiceSettings, workerSettings, fastTimings);
 		try {
 			system.startMlService();
 			system.startWorker();
@@ -110,11 +131,13 @@ public final class SystemUnderTest implements AutoCloseable {
 		environment.put("RABBITMQ_URL", this.broker.url());
 		environment.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		environment.put("DATA_LAKE_LOCAL_PATH", this.lake.root().toString());
-		environment.put("MESSAGING_CONFIRM_TIMEOUT", "3s");
-		environment.put("MESSAGING_OUTBOX_RELAY_INTERVAL", "500ms");
-		environment.put("MESSAGING_OUTBOX_CLAIM", "5s");
-		environment.put("MODEL_MONITORING_RUNS_LEASE_DURATION", "6s");
-		environment.put("MODEL_MONITORING_RUNS_IDEMPOTENT_WAIT", "20s");
+		if (this.fastTimings) {
+			environment.put("MESSAGING_CONFIRM_TIMEOUT", "3s");
+			environment.put("MESSAGING_OUTBOX_RELAY_INTERVAL", "500ms");
+			environment.put("MESSAGING_OUTBOX_CLAIM", "5s");
+			environment.put("MODEL_MONITORING_RUNS_LEASE_DURATION", "6s");
+			environment.put("MODEL_MONITORING_RUNS_IDEMPOTENT_WAIT", "20s");
+		}
 		environment.putAll(this.mlServiceSettings);
 		this.mlService = ServiceProcess.start("ml-service", jar("ml-service"), this.mlServicePort, environment,
 				this.logs);
@@ -126,10 +149,12 @@ public final class SystemUnderTest implements AutoCloseable {
 		environment.put("RABBITMQ_URL", this.broker.url());
 		environment.put("SECURITY_JWT_HMAC_SECRET", this.jwtSecret);
 		environment.put("SERVICES_ML_SERVICE_URL", this.mlService.baseUrl());
-		environment.put("BATCH_JOBS_RETRY_MAX_ATTEMPTS", "12");
-		environment.put("BATCH_JOBS_RETRY_INITIAL_DELAY", "1s");
-		environment.put("BATCH_JOBS_RETRY_MULTIPLIER", "1.5");
-		environment.put("BATCH_JOBS_RETRY_MAX_DELAY", "4s");
+		if (this.fastTimings) {
+			environment.put("BATCH_JOBS_RETRY_MAX_ATTEMPTS", "12");
+			environment.put("BATCH_JOBS_RETRY_INITIAL_DELAY", "1s");
+			environment.put("BATCH_JOBS_RETRY_MULTIPLIER", "1.5");
+			environment.put("BATCH_JOBS_RETRY_MAX_DELAY", "4s");
+		}
 		environment.putAll(this.workerSettings);
 		this.worker = ServiceProcess.start("risk-analytics", jar("risk-analytics"), this.workerPort, environment,
 				this.logs);

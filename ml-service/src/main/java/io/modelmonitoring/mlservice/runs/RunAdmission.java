@@ -118,9 +118,12 @@ public class RunAdmission {
 		}
 	}
 
-	/** Keeps the answer of a run that went to its end, with the tenants it covered. */
+	/**
+	 * Keeps the answer of a run that went to its end, with the tenants it covered; also
+	 * when its thread was interrupted meanwhile (see {@link #uninterrupted}).
+	 */
 	public void completed(MonitoringRunResponse response, List<String> resolvedTenantIds, Instant finishedAt) {
-		this.runs.completed(response, resolvedTenantIds, finishedAt);
+		uninterrupted(() -> this.runs.completed(response, resolvedTenantIds, finishedAt));
 	}
 
 	/**
@@ -165,16 +168,39 @@ public class RunAdmission {
 			return run.execute(runId, tenantIds, asOf, startedAt);
 		}
 		catch (RuntimeException ex) {
-			recordFailure(runId, ex);
+			uninterrupted(() -> recordFailure(runId, ex));
 			throw ex;
 		}
 		finally {
 			this.heartbeat.ended(runId);
-			try {
-				this.leases.release(runId);
-			}
-			catch (RuntimeException ex) {
-				log.warn("could not release the tenant leases of run {} (they expire): {}", runId, ex.getMessage());
+			uninterrupted(() -> releaseLeases(runId));
+		}
+	}
+
+	private void releaseLeases(String runId) {
+		try {
+			this.leases.release(runId);
+		}
+		catch (RuntimeException ex) {
+			log.warn("could not release the tenant leases of run {} (they expire): {}", runId, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Records how a run ended even when its thread was interrupted (a shutdown past its
+	 * graceful period): with the interrupt flag set, MongoDB's driver refuses every call,
+	 * so the run would stay "running" and its tenants leased until the lease ran out. The
+	 * flag is cleared for the record and set again after it, so that whoever interrupted
+	 * the thread still sees it.
+	 */
+	private static void uninterrupted(Runnable record) {
+		boolean interrupted = Thread.interrupted();
+		try {
+			record.run();
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
 	}

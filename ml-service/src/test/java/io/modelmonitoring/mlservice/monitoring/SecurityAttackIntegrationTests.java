@@ -393,7 +393,7 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 
 	/**
 	 * An encoded semicolon passes Tomcat and meets Spring Security's firewall. (An
-	 * encoded slash is refused by Tomcat itself, with its own page.)
+	 * encoded slash is refused by Tomcat itself: see the next test.)
 	 */
 	@Test
 	void aPathTheFirewallRefusesIsA400Problem() throws Exception {
@@ -404,6 +404,30 @@ class SecurityAttackIntegrationTests extends MonitoringIntegrationTestBase {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(this.json.readTree(response.body()).path("type").asString())
 			.isEqualTo("urn:model-monitoring:problem:invalid-request");
+	}
+
+	/**
+	 * What Tomcat refuses itself, before any filter (sent over a raw socket, which sends
+	 * the path as written): problem+json, not Tomcat's HTML page, and nothing of the path
+	 * quoted back.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "/api/v1/ml/model-monitoring/runs/a%2Fb",
+			"/api/v1/ml/model-monitoring/runs/%zz", "/api/v1/ml/model-monitoring/runs/{x}" })
+	void aPathTomcatRefusesItselfIsA400Problem(String path) throws Exception {
+		String answer;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		assertThat(this.json.readTree(body).path("type").asString())
+			.isEqualTo("urn:model-monitoring:problem:invalid-request");
+		assertThat(body).doesNotContain("runs/").doesNotContain("<html");
 	}
 
 	private void assertPayloadTooLarge(HttpResponse<String> response) {

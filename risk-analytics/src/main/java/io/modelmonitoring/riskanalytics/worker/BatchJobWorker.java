@@ -178,6 +178,21 @@ class BatchJobWorker {
 						attempts.get());
 				throw new ImmediateRequeueAmqpException("interrupted while running " + id, ex);
 			}
+			if (message.getMessageProperties().isRedelivered()
+					&& ex.getCause() instanceof TransientJobFailureException transientFailure) {
+				// An earlier delivery may have completed the run and reported it (a
+				// worker
+				// killed after publishing, before acknowledging): only ml-service's
+				// answer
+				// for the key can tell, and it cannot be had now. Reporting "failed"
+				// could
+				// contradict that "completed", so the trigger waits in the queue instead.
+				logger.warn(
+						"{} not reported failed triggerId={} attempts={} error=\"{}\": a redelivered trigger whose "
+								+ "run an earlier delivery may have completed; it goes back to the queue",
+						job, id, attempts.get(), LogValues.escape(transientFailure.getMessage(), LOGGED_REASON_LENGTH));
+				throw new ImmediateRequeueAmqpException("redelivered trigger " + id + " not failed", ex);
+			}
 			JobFailedException cause = (ex.getCause() instanceof JobFailedException failed) ? failed
 					: new JobFailedException("unexpected error: " + ex.getCause().getClass().getName(), ex.getCause());
 			fail(message, new TriggerFailure(trigger.id(), trigger.job(), trigger.job(), attempts.get(),

@@ -421,4 +421,29 @@ class JobsApiIntegrationTests {
 		return values;
 	}
 
+	/**
+	 * What Tomcat refuses itself, before any filter (a raw socket sends the path as
+	 * written): problem+json, not Tomcat's HTML page, and nothing of the path quoted
+	 * back.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "/api/v1/workflow/jobs/a%2Fb/trigger",
+			"/api/v1/workflow/jobs/%zz/trigger", "/api/v1/workflow/jobs/{x}/trigger" })
+	void aPathTomcatRefusesItselfIsA400Problem(String path) throws Exception {
+		String answer;
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("POST " + path
+						+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json");
+		String body = answer.substring(answer.indexOf("\r\n\r\n") + 4);
+		assertThat(this.json.readTree(body).path("type").asString())
+			.isEqualTo("urn:model-monitoring:problem:invalid-request");
+		assertThat(body).doesNotContain("jobs/").doesNotContain("<html");
+	}
+
 }
