@@ -3,6 +3,7 @@ package io.modelmonitoring.riskanalytics.worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -147,6 +148,22 @@ class BatchJobWorker {
 		return generated;
 	}
 
+	/**
+	 * Whether a redelivered trigger may still wait in the queue rather than be reported
+	 * failed: only while it is younger than
+	 * {@code batch_jobs.retry.redelivered_requeue_for} (a timestamp in the future by more
+	 * than a clock's skew counts as none).
+	 */
+	private boolean stillRequeueable(JobTrigger trigger) {
+		Instant now = this.clock.instant();
+		Instant timestamp = trigger.timestamp();
+		return timestamp != null && timestamp.isBefore(now.plus(CLOCK_SKEW))
+				&& timestamp.plus(this.retry.redeliveredRequeueFor()).isAfter(now);
+	}
+
+	/** How far ahead of this worker's clock a trigger's timestamp may be. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
 	private void handle(Message message, JobTrigger trigger, long started) {
 		String job = LogValues.escape(trigger.job());
 		String id = LogValues.escape(trigger.id());
@@ -178,7 +195,7 @@ class BatchJobWorker {
 						attempts.get());
 				throw new ImmediateRequeueAmqpException("interrupted while running " + id, ex);
 			}
-			if (message.getMessageProperties().isRedelivered()
+			if (message.getMessageProperties().isRedelivered() && stillRequeueable(trigger)
 					&& ex.getCause() instanceof TransientJobFailureException transientFailure) {
 				// An earlier delivery may have completed the run and reported it (a
 				// worker

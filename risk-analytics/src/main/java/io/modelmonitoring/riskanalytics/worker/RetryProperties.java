@@ -23,13 +23,18 @@ import org.springframework.validation.annotation.Validated;
  * @param initialDelay the wait before the second attempt
  * @param multiplier the factor each further wait grows by
  * @param maxDelay the longest wait between two attempts
+ * @param redeliveredRequeueFor a redelivered trigger whose retries end in a transient
+ * failure goes back to the queue (an earlier delivery may have completed its run) while
+ * it is younger than this by its {@code timestamp}; an older one, or one without a
+ * timestamp, is reported failed, so that no trigger waits in the queue without end
  */
 @Validated
 @ConfigurationProperties("batch-jobs.retry")
 public record RetryProperties(@DefaultValue("6") @Min(1) @Max(100) int maxAttempts,
 		@DefaultValue("10s") @NotNull @DurationMin(millis = 0) Duration initialDelay,
 		@DefaultValue("2.0") @DecimalMin("1.0") double multiplier,
-		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration maxDelay) {
+		@DefaultValue("5m") @NotNull @DurationMin(millis = 0) Duration maxDelay,
+		@DefaultValue("6h") @NotNull @DurationMin(millis = 0) Duration redeliveredRequeueFor) {
 
 	/**
 	 * How long the retries of one trigger wait in all, between its first attempt and its

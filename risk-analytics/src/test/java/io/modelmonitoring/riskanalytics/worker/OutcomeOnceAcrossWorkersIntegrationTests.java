@@ -46,7 +46,8 @@ class OutcomeOnceAcrossWorkersIntegrationTests {
 	@Test
 	void aTriggerOneWorkerCompletedIsNeverReportedFailedByTheNext() throws Exception {
 		String id = UUID.randomUUID().toString();
-		String trigger = "{\"id\": \"" + id + "\", \"job\": \"model-monitoring\"}";
+		String trigger = "{\"id\": \"" + id + "\", \"job\": \"model-monitoring\", \"timestamp\": \""
+				+ java.time.Instant.now() + "\"}";
 		this.mlService.script(id, ScriptedMlService.success(id),
 				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
 				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
@@ -75,6 +76,31 @@ class OutcomeOnceAcrossWorkersIntegrationTests {
 		assertThat(TestBroker.body(outcomes.get(1))).contains("\"runId\":\"run-" + id);
 		assertThat(this.mlService.requestsFor(id)).as("1 + 3 attempts + the replay").hasSize(5);
 		assertThat(this.broker.parked(TestBroker.header("x-trigger-id", id))).isNull();
+	}
+
+	/**
+	 * The wait in the queue has an end: a redelivered trigger older than
+	 * {@code batch_jobs.retry.redelivered_requeue_for} whose retries fail is reported
+	 * failed and parked, not put back again.
+	 */
+	@Test
+	void aRedeliveredTriggerTooOldToWaitIsReportedFailed() throws Exception {
+		String id = UUID.randomUUID().toString();
+		String trigger = "{\"id\": \"" + id + "\", \"job\": \"model-monitoring\", \"timestamp\": \""
+				+ java.time.Instant.now().minus(Duration.ofHours(7)) + "\"}";
+		this.mlService.script(id, ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
+				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
+				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"));
+		this.broker.publishTrigger(trigger, id);
+		takeAndDieBeforeAcknowledging(this.broker.queue);
+
+		try (ConfigurableApplicationContext worker = worker()) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> outcomesOf(id).size() == 1);
+		}
+
+		assertThat(outcomesOf(id)).extracting((message) -> message.getMessageProperties().getType())
+			.containsExactly("workflow.job.failed");
+		assertThat(this.mlService.requestsFor(id)).as("3 attempts, no more").hasSize(3);
 	}
 
 	private List<Message> outcomesOf(String id) {
