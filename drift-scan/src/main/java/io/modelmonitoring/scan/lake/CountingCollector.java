@@ -1,7 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 
 import io.modelmonitoring.scan.binning.BinCounter;
@@ -101,18 +100,24 @@ final class CountingCollector extends RecordCollector {
 
 		private final SignalPlan.ModelPlan plan;
 
-		private final Map<SignalPlan.Group, BinCounter> counters = new IdentityHashMap<>();
+		/** By the group's index. */
+		private final BinCounter[] counters;
+
+		private final SignalPlan.Group[] groups;
 
 		ModelCounters(SignalPlan.ModelPlan plan) {
 			this.plan = plan;
+			this.counters = new BinCounter[plan.groups];
+			this.groups = new SignalPlan.Group[plan.groups];
 		}
 
 		/** The counter of a group, empty when no record of it came. */
 		BinCounter of(SignalPlan.Group group) {
-			BinCounter counter = this.counters.get(group);
+			BinCounter counter = this.counters[group.index];
 			if (counter == null) {
 				counter = group.newCounter();
-				this.counters.put(group, counter);
+				this.counters[group.index] = counter;
+				this.groups[group.index] = group;
 			}
 			return counter;
 		}
@@ -126,7 +131,11 @@ final class CountingCollector extends RecordCollector {
 		}
 
 		void merge(ModelCounters later) {
-			later.counters.forEach((group, counter) -> of(group).merge(counter));
+			for (int i = 0; i < later.counters.length; i++) {
+				if (later.counters[i] != null) {
+					of(later.groups[i]).merge(later.counters[i]);
+				}
+			}
 		}
 
 	}

@@ -70,8 +70,12 @@ final class SignalPlan {
 
 		private BinnedWindows result;
 
-		Group(Supplier<BinCounter> firstPass) {
+		/** The group's place among its model's groups, for the counters of a pass. */
+		final int index;
+
+		Group(Supplier<BinCounter> firstPass, int index) {
 			this.firstPass = firstPass;
+			this.index = index;
 		}
 
 		boolean pending() {
@@ -108,17 +112,20 @@ final class SignalPlan {
 
 		final Map<String, Group> features = new HashMap<>();
 
+		/** How many groups the model has to count. */
+		int groups;
+
 		ModelPlan(int bins) {
 			this.bins = bins;
 		}
 
 		void segment(int dimension, String value, WindowSketch sketch) {
 			this.segments.computeIfAbsent(dimension, (d) -> new HashMap<>())
-				.put(value, new Group(() -> sketch.counter(this.bins)));
+				.put(value, new Group(() -> sketch.counter(this.bins), this.groups++));
 		}
 
 		void feature(String name, WindowSketch sketch) {
-			this.features.put(name, new Group(() -> sketch.counter(this.bins)));
+			this.features.put(name, new Group(() -> sketch.counter(this.bins), this.groups++));
 		}
 
 		void prepare() {
