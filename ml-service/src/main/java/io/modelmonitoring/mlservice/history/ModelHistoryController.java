@@ -20,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A model's results over its past runs, newest first: the trend an operator reads before
- * deciding whether a finding is new.
+ * deciding whether a finding is new, with the segments and features each run flagged.
  */
 @RestController
 @RequestMapping("/api/v1/ml/model-monitoring/models")
@@ -41,18 +41,22 @@ class ModelHistoryController {
 					message = TenantIdRule.PATTERN_MESSAGE) String tenantId,
 			@PathVariable @Size(max = MAX_MODEL_ID_LENGTH) String modelId,
 			@RequestParam(defaultValue = "12") @Min(1) @Max(100) int limit) {
-		List<ModelHistoryEntry> runs = this.results.history(tenantId, modelId, null, limit);
-		if (runs.isEmpty()) {
+		List<ModelHistoryEntry> entries = this.results.history(tenantId, modelId, null, limit);
+		if (entries.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"no completed run checked model " + modelId + " of tenant " + tenantId);
 		}
+		// The history's entries carry no segments; each run's whole result does.
+		List<HistoryRun> runs = entries.stream()
+			.map((entry) -> HistoryRun.of(entry, this.results.result(entry.runId(), tenantId, modelId).orElse(null)))
+			.toList();
 		return new ModelHistory(tenantId, modelId, runs);
 	}
 
 	/**
 	 * @param runs newest asOf first
 	 */
-	record ModelHistory(String tenantId, String modelId, List<ModelHistoryEntry> runs) {
+	record ModelHistory(String tenantId, String modelId, List<HistoryRun> runs) {
 	}
 
 }

@@ -39,6 +39,11 @@ public record BinChart(int width, int height, String plotBottom, String plotLeft
 
 	private static final int MOST_MARKED = 3;
 
+	/**
+	 * A bin's label under the axis is cut to this; its title and table row have it whole.
+	 */
+	private static final int MOST_AXIS_LABEL_CHARS = 18;
+
 	static BinChart of(List<HistogramBin> histogram) {
 		double maxShare = histogram.stream()
 			.mapToDouble((bin) -> Math.max(bin.baselineShare(), bin.currentShare()))
@@ -58,14 +63,14 @@ public record BinChart(int width, int height, String plotBottom, String plotLeft
 			double x = LEFT + i * slot;
 			double baselineHeight = plotHeight * bin.baselineShare() / top;
 			double currentHeight = plotHeight * bin.currentShare() / top;
-			bars.add(new Bar(i, ranges.get(i), Numbers.coordinate(x + slot * 0.1), Numbers.coordinate(x + slot * 0.52),
-					Numbers.coordinate(barWidth), Numbers.coordinate(TOP + plotHeight - baselineHeight),
-					Numbers.coordinate(baselineHeight), Numbers.coordinate(TOP + plotHeight - currentHeight),
-					Numbers.coordinate(currentHeight), Numbers.coordinate(x + slot / 2),
-					Numbers.coordinate(TOP + plotHeight + 12), Numbers.coordinate(x), Numbers.coordinate(slot),
-					Numbers.coordinate(TOP), Numbers.coordinate(plotHeight), Double.toString(bin.baselineShare()),
-					Double.toString(bin.currentShare()), bin.baselineCount(), bin.currentCount(),
-					Numbers.percent(bin.baselineShare()), Numbers.percent(bin.currentShare()),
+			bars.add(new Bar(i, ranges.get(i), axisLabel(ranges.get(i)), Numbers.coordinate(x + slot * 0.1),
+					Numbers.coordinate(x + slot * 0.52), Numbers.coordinate(barWidth),
+					Numbers.coordinate(TOP + plotHeight - baselineHeight), Numbers.coordinate(baselineHeight),
+					Numbers.coordinate(TOP + plotHeight - currentHeight), Numbers.coordinate(currentHeight),
+					Numbers.coordinate(x + slot / 2), Numbers.coordinate(TOP + plotHeight + 12), Numbers.coordinate(x),
+					Numbers.coordinate(slot), Numbers.coordinate(TOP), Numbers.coordinate(plotHeight),
+					Double.toString(bin.baselineShare()), Double.toString(bin.currentShare()), bin.baselineCount(),
+					bin.currentCount(), Numbers.percent(bin.baselineShare()), Numbers.percent(bin.currentShare()),
 					Numbers.figure(bin.contribution()), (psi > 0) ? Numbers.percent(bin.contribution() / psi) : "–",
 					moved.contains(i)));
 		}
@@ -75,6 +80,10 @@ public record BinChart(int width, int height, String plotBottom, String plotLeft
 			.toList();
 		return new BinChart(WIDTH, HEIGHT, Numbers.coordinate(TOP + plotHeight), Numbers.coordinate(LEFT),
 				Numbers.coordinate(WIDTH - RIGHT), bars, ticks);
+	}
+
+	private static String axisLabel(String range) {
+		return (range.length() > MOST_AXIS_LABEL_CHARS) ? range.substring(0, MOST_AXIS_LABEL_CHARS - 1) + "…" : range;
 	}
 
 	private static Set<Integer> moved(List<HistogramBin> histogram, double psi) {
@@ -97,12 +106,15 @@ public record BinChart(int width, int height, String plotBottom, String plotLeft
 	/**
 	 * One bin's pair of bars and its row of the table. Shares are also given in full
 	 * ({@code baselineShare}, {@code currentShare}) for what reads the page.
+	 *
+	 * @param range the bin's range, or its category
+	 * @param axisLabel the range as the axis shows it, cut when long
 	 */
-	public record Bar(int index, String range, String baselineX, String currentX, String barWidth, String baselineY,
-			String baselineHeight, String currentY, String currentHeight, String labelX, String labelY, String slotX,
-			String slotWidth, String plotTop, String plotHeight, String baselineShare, String currentShare,
-			long baselineCount, long currentCount, String baselinePercent, String currentPercent, String contribution,
-			String shareOfPsi, boolean moved) {
+	public record Bar(int index, String range, String axisLabel, String baselineX, String currentX, String barWidth,
+			String baselineY, String baselineHeight, String currentY, String currentHeight, String labelX,
+			String labelY, String slotX, String slotWidth, String plotTop, String plotHeight, String baselineShare,
+			String currentShare, long baselineCount, long currentCount, String baselinePercent, String currentPercent,
+			String contribution, String shareOfPsi, boolean moved) {
 	}
 
 	public record Tick(String y, String label) {

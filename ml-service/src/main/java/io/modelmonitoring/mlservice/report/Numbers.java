@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.modelmonitoring.scan.drift.DriftPValue;
+
 /** How the reports print numbers and times: short for people, never locale-dependent. */
 final class Numbers {
 
@@ -46,6 +48,11 @@ final class Numbers {
 	}
 
 	/** A p-value; the permutation test's floor shows as "≤ 0.001". */
+	static String pValue(Double value) {
+		return pValue(value, DriftPValue.SMALLEST_PERMUTATION_P_VALUE);
+	}
+
+	/** A p-value; values at or below the floor show as "≤ floor". */
 	static String pValue(Double value, double floor) {
 		if (value == null) {
 			return "–";

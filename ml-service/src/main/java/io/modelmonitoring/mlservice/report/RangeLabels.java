@@ -10,14 +10,23 @@ import io.modelmonitoring.contracts.HistogramBin;
  * The ranges of a drift result's bins as a person reads them. A bin holds
  * {@code lower < v ≤ upper}. A point mass e has a bin bounded below by the largest double
  * under e: that bin holds e alone and reads "= e", and the bin under it ends before e.
- * The edges print in as few significant digits (at least four) as keep them apart.
+ * The edges print in as few significant digits (at least four) as keep them apart. The
+ * bins of a feature of categories have no edges: each is labelled by its category, and
+ * the last, which holds every other category, {@value #OTHER_CATEGORIES}.
  */
 final class RangeLabels {
+
+	static final String OTHER_CATEGORIES = "other categories";
 
 	private RangeLabels() {
 	}
 
 	static List<String> of(List<HistogramBin> histogram) {
+		if (ofCategories(histogram)) {
+			return histogram.stream()
+				.map((bin) -> (bin.category() != null) ? bin.category() : OTHER_CATEGORIES)
+				.toList();
+		}
 		int digits = digitsToTellApart(histogram);
 		List<String> labels = new ArrayList<>(histogram.size());
 		for (HistogramBin bin : histogram) {
@@ -43,6 +52,15 @@ final class RangeLabels {
 			}
 		}
 		return labels;
+	}
+
+	/**
+	 * Bins of categories: one carries a category, or none has an edge (a numeric
+	 * comparison has K ≥ 2 bins, so at least one edge).
+	 */
+	private static boolean ofCategories(List<HistogramBin> histogram) {
+		return histogram.stream().anyMatch((bin) -> bin.category() != null) || (histogram.size() > 1
+				&& histogram.stream().allMatch((bin) -> bin.lower() == null && bin.upper() == null));
 	}
 
 	/** An edge that is the largest double under the next edge, a point mass. */
