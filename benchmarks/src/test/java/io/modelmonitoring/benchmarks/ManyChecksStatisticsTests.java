@@ -57,6 +57,22 @@ class ManyChecksStatisticsTests {
 		}
 	}
 
+	/**
+	 * The same at 600 records a window, where every check's p-value comes from the
+	 * permutation test: only its third stage (a floor of 1/10,000) lets one drifted check
+	 * among 30 through BH; with the floor at 1/1,000 none was caught.
+	 */
+	@Test
+	void aDriftedFeatureOnSmallWindowsIsCaughtWithBhThanksToTheThirdStage() throws InterruptedException {
+		Map<Cell, Tally> tallies = ManyChecksStatistics
+			.run(Options.parse("--models", "1", "--drifted-models", "6", "--sizes", "600", "--seed", "7"), SILENT);
+
+		for (Scenario scenario : new Scenario[] { Scenario.NUMERIC, Scenario.CATEGORY }) {
+			Tally drifted = tallies.get(new Cell(600, scenario));
+			assertThat(drifted.shiftedBhAlerts()).as("%s: BH, of 6", scenario).isGreaterThanOrEqualTo(5);
+		}
+	}
+
 	@Test
 	void aModelDrawsTheSameWhateverTheThreadsAndPrintsOneRowACell() throws InterruptedException {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
