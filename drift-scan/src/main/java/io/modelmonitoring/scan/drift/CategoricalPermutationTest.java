@@ -43,8 +43,8 @@ final class CategoricalPermutationTest {
 	private CategoricalPermutationTest(CategoryTable table, int maxCategories, double smoothing,
 			SplittableRandom random) {
 		this.categories = table.names.length;
-		long n = sum(table.baseline) + table.untrackedBaseline;
-		long m = sum(table.current) + table.untrackedCurrent;
+		long n = Arrays.stream(table.baseline).sum() + table.untrackedBaseline;
+		long m = Arrays.stream(table.current).sum() + table.untrackedCurrent;
 		int half = PermutationTest.MAX_VALUES / 2;
 		int smallerTarget = (int) Math.min(Math.min(n, m), half);
 		int largerTarget = (int) Math.min(Math.max(n, m), PermutationTest.MAX_VALUES - smallerTarget);
@@ -153,14 +153,6 @@ final class CategoricalPermutationTest {
 			}
 		}
 		return at;
-	}
-
-	private static long sum(long[] counts) {
-		long sum = 0;
-		for (long count : counts) {
-			sum += count;
-		}
-		return sum;
 	}
 
 	/**

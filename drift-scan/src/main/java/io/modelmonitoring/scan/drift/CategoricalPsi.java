@@ -1,6 +1,7 @@
 package io.modelmonitoring.scan.drift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -66,8 +67,8 @@ public final class CategoricalPsi {
 
 	private static double pValue(CategoryTable table, double psi, long[] baselineBins, long[] currentBins,
 			int maxCategories, double smoothing) {
-		int n = (int) (table.untrackedBaseline + sumOf(table.baseline));
-		int m = (int) (table.untrackedCurrent + sumOf(table.current));
+		int n = (int) (table.untrackedBaseline + Arrays.stream(table.baseline).sum());
+		int m = (int) (table.untrackedCurrent + Arrays.stream(table.current).sum());
 		if (Math.min(n, m) >= DriftPValue.ASYMPTOTIC_MIN_SAMPLES && table.distinct() <= maxCategories) {
 			int filled = 0;
 			for (int i = 0; i < baselineBins.length; i++) {
@@ -83,20 +84,12 @@ public final class CategoricalPsi {
 		int binCount = baselineBins.length;
 		List<PsiBin> bins = new ArrayList<>(binCount);
 		for (int i = 0; i < binCount; i++) {
-			double pb = (baselineBins[i] + smoothing) / (n + smoothing * binCount);
-			double pc = (currentBins[i] + smoothing) / (m + smoothing * binCount);
+			double pb = Psi.share(baselineBins[i], n, smoothing, binCount);
+			double pc = Psi.share(currentBins[i], m, smoothing, binCount);
 			bins.add(new PsiBin(null, null, baselineBins[i], currentBins[i], (double) baselineBins[i] / n,
-					(double) currentBins[i] / m, (pc - pb) * Math.log(pc / pb)));
+					(double) currentBins[i] / m, Psi.term(pb, pc)));
 		}
 		return bins;
-	}
-
-	private static long sumOf(long[] counts) {
-		long sum = 0;
-		for (long count : counts) {
-			sum += count;
-		}
-		return sum;
 	}
 
 }

@@ -128,11 +128,11 @@ public final class Psi {
 		return psi;
 	}
 
-	private static double term(double pb, double pc) {
+	static double term(double pb, double pc) {
 		return (pc - pb) * Math.log(pc / pb);
 	}
 
-	private static double share(long count, int total, double smoothing, int binCount) {
+	static double share(long count, int total, double smoothing, int binCount) {
 		return (count + smoothing) / (total + smoothing * binCount);
 	}
 

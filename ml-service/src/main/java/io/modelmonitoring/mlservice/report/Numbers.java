@@ -52,12 +52,16 @@ final class Numbers {
 		return pValue(value, DriftPValue.SMALLEST_PERMUTATION_P_VALUE);
 	}
 
-	/** A p-value; values at or below the floor show as "≤ floor". */
+	/**
+	 * A p-value; values at or below the floor show as "≤ floor", the floor written
+	 * plainly (0.0001).
+	 */
 	static String pValue(Double value, double floor) {
 		if (value == null) {
 			return "–";
 		}
-		return (value <= floor) ? "≤ " + figure(floor) : figure(value);
+		return (value <= floor) ? "≤ " + java.math.BigDecimal.valueOf(floor).stripTrailingZeros().toPlainString()
+				: figure(value);
 	}
 
 	/** Coordinates in SVG: two decimals are far below a pixel. */

@@ -62,7 +62,7 @@ class ReportSegmentsTests {
 		String segments = table(page(SegmentResults.calmModelWithDriftedSegment()), "segment");
 
 		String emea = row(segments, "region=emea");
-		assertThat(emea).contains(">200 / 100<", ">0.6889<", ">≤ 0.001<", ">0.004<", ">drift<", ">0.14<",
+		assertThat(emea).contains(">200 / 100<", ">0.6889<", ">0.001<", ">0.004<", ">drift<", ">0.14<",
 				"drift new in this run");
 		String quote = row(segments, "region=x&#34; onmouseover=&#34;alert(2)");
 		assertThat(quote).contains("class=\"num degraded\">0.31 ▲<", "degraded: brier",
@@ -118,14 +118,14 @@ class ReportSegmentsTests {
 	@Test
 	void aResultKeptBeforeSegmentsWereCheckedShowsAsBefore() {
 		ModelResult calm = SegmentResults.calmModelWithDriftedSegment();
-		ModelResult old = new ModelResult(calm.tenantId(), calm.modelId(), 0.5, 0.001, 0.05, 2000, 500, calm.metrics(),
+		ModelResult old = new ModelResult(calm.tenantId(), calm.modelId(), 0.5, 0.0001, 0.05, 2000, 500, calm.metrics(),
 				true, List.of(), 10, List.of(), calm.histogram(), calm.baselineWindow(), calm.currentWindow(),
 				calm.evaluations(), false, false, null, null, null, null, null, null);
 
 		ModelSection section = section(old);
 
 		assertThat(section.findings()).containsExactly(
-				"Prediction drift: PSI 0.5 above the threshold 0.2, p-value ≤ 0.001 below 0.01; sampling alone gives"
+				"Prediction drift: PSI 0.5 above the threshold 0.2, p-value ≤ 0.0001 below 0.01; sampling alone gives"
 						+ " about 0.05.");
 		assertThat(section.segments().isEmpty()).isTrue();
 		assertThat(section.ignored()).isNull();
