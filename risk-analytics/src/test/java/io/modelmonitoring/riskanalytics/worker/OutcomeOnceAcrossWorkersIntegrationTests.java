@@ -91,6 +91,10 @@ class OutcomeOnceAcrossWorkersIntegrationTests {
 		this.mlService.script(id, ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
 				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"),
 				ScriptedMlService.problem(503, "Service Unavailable", "MongoDB unavailable"));
+		try (ConfigurableApplicationContext declaring = worker()) {
+			// a worker declares its queue and binding; this one goes before the trigger
+			// comes
+		}
 		this.broker.publishTrigger(trigger, id);
 		takeAndDieBeforeAcknowledging(this.broker.queue);
 
