@@ -47,6 +47,9 @@ def same(doc_value, metadata_value):
             return float(doc_value) == float(metadata_value)
         except ValueError:
             return False
+    if isinstance(metadata_value, str) and metadata_value.startswith("[") and metadata_value.endswith("]"):
+        # A record's list default, as the metadata of @DefaultValue({...}) writes it.
+        metadata_value = [part.strip() for part in metadata_value[1:-1].split(",") if part.strip()]
     if isinstance(metadata_value, list):
         return [part.strip() for part in doc_value.split(",")] == [str(part) for part in metadata_value]
     return doc_value == str(metadata_value)
