@@ -2,7 +2,9 @@ package io.modelmonitoring.scan.lake;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,7 +40,7 @@ final class BoundedNames<V> {
 	 * The value of a name, made when new; null when the name is not kept.
 	 * @param evicted told of the value a new name pushes out
 	 */
-	V getOrCreate(String name, Function<String, V> create, java.util.function.Consumer<V> evicted) {
+	V getOrCreate(String name, Function<String, V> create, Consumer<V> evicted) {
 		V value = this.values.get(name);
 		if (value != null) {
 			return value;
@@ -74,7 +76,7 @@ final class BoundedNames<V> {
 
 	/** The kept names and values, sorted by name. */
 	Iterable<Map.Entry<String, V>> sorted() {
-		java.util.TreeMap<String, V> sorted = new java.util.TreeMap<>(this.values);
+		TreeMap<String, V> sorted = new TreeMap<>(this.values);
 		return sorted.entrySet();
 	}
 

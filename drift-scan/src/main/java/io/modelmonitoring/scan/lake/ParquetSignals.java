@@ -1,6 +1,7 @@
 package io.modelmonitoring.scan.lake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.parquet.column.ColumnReader;
@@ -34,10 +35,16 @@ final class ParquetSignals {
 
 	private final int dimensions;
 
+	/**
+	 * Per dimension, the current row's value in the segment group (reused row to row).
+	 */
+	private final String[] nested;
+
 	private ParquetSignals(List<Column> columns, List<Type> fields, int dimensions) {
 		this.columns = columns;
 		this.fields = fields;
 		this.dimensions = dimensions;
+		this.nested = new String[dimensions];
 	}
 
 	static ParquetSignals of(MessageType schema, ScanSignals signals) {
@@ -101,7 +108,8 @@ final class ParquetSignals {
 	/** Reads the current row's values into {@code details}, and moves every column on. */
 	void read(RecordDetails details) {
 		details.clear();
-		String[] nested = new String[this.dimensions];
+		String[] nested = this.nested;
+		Arrays.fill(nested, null);
 		for (Column column : this.columns) {
 			ColumnReader reader = column.reader;
 			boolean present = reader.getCurrentDefinitionLevel() == column.defined;

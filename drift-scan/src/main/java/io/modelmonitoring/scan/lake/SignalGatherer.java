@@ -1,6 +1,7 @@
 package io.modelmonitoring.scan.lake;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,8 +76,8 @@ final class SignalGatherer {
 
 	private FeatureGather feature(int slot, String name) {
 		if (slot >= this.slotNames.length) {
-			this.slotNames = java.util.Arrays.copyOf(this.slotNames, slot * 2);
-			this.slotFeatures = java.util.Arrays.copyOf(this.slotFeatures, slot * 2);
+			this.slotNames = Arrays.copyOf(this.slotNames, slot * 2);
+			this.slotFeatures = Arrays.copyOf(this.slotFeatures, slot * 2);
 		}
 		if (this.slotNames[slot] == name) {
 			return this.slotFeatures[slot];
@@ -99,8 +100,8 @@ final class SignalGatherer {
 
 	/** A slot may point at what was just pushed out. */
 	private void forgetSlots() {
-		java.util.Arrays.fill(this.slotNames, null);
-		java.util.Arrays.fill(this.slotFeatures, null);
+		Arrays.fill(this.slotNames, null);
+		Arrays.fill(this.slotFeatures, null);
 	}
 
 	private static boolean usable(String name) {
@@ -193,8 +194,7 @@ final class SignalGatherer {
 			}
 			features.put(entry.getKey(), new FeatureWindows(numbers, feature.categories, feature.unusable));
 		}
-		int ignoredFeatures = Math.min(this.features.ignoredCount(), ModelSignals.IGNORED_NAMES_TRACKED);
-		return new ModelSignals(segments, features, this.ignoredSegmentValues, ignoredFeatures);
+		return new ModelSignals(segments, features, this.ignoredSegmentValues, this.features.ignoredCount());
 	}
 
 	/** The values of one feature, by kind. */

@@ -55,6 +55,9 @@ class BatchJobWorker {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchJobWorker.class);
 
+	/** How far ahead of this worker's clock a trigger's timestamp may be. */
+	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
 	private final TriggerParser parser;
 
 	private final JobHandlers handlers;
@@ -160,9 +163,6 @@ class BatchJobWorker {
 		return timestamp != null && timestamp.isBefore(now.plus(CLOCK_SKEW))
 				&& timestamp.plus(this.retry.redeliveredRequeueFor()).isAfter(now);
 	}
-
-	/** How far ahead of this worker's clock a trigger's timestamp may be. */
-	private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
 	private void handle(Message message, JobTrigger trigger, long started) {
 		String job = LogValues.escape(trigger.job());
