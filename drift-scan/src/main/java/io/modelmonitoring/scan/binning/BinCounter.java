@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
  * a limit (the window moved into the brackets); a further pass then counts it in buckets
  * aligned to the edges. Not thread-safe; counters of one pass merge in any order.
  */
-public final class BinCounter {
+public final class BinCounter implements Serializable {
 
 	private final CountingPlan plan;
 

@@ -1,5 +1,7 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.Serializable;
+
 /**
  * What PSI and its p-value need of two windows, however they were gathered: the §6 bin
  * edges of the baseline, both windows' exact counts per bin, and samples for the
@@ -17,7 +19,7 @@ package io.modelmonitoring.scan.binning;
  * @param currentSample the same for the current window
  */
 public record BinnedWindows(double[] edges, long[] baselineCounts, long[] currentCounts, long baselineCount,
-		long currentCount, double[] baselineSample, double[] currentSample) {
+		long currentCount, double[] baselineSample, double[] currentSample) implements Serializable {
 
 	public BinnedWindows {
 		if (baselineCounts.length != edges.length + 1 || currentCounts.length != edges.length + 1) {

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.function.LongFunction;
 
@@ -12,7 +13,7 @@ import java.util.function.LongFunction;
  * is never numerically equal to one inside it. Immutable, shared by the counters of one
  * pass.
  */
-final class CountingPlan {
+final class CountingPlan implements Serializable {
 
 	/**
 	 * Current values kept beyond this multiple of the baseline's kept share are given up.

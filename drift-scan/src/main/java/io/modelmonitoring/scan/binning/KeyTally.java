@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Arrays;
  * tail that is sorted and folded in when full; the tail grows with the distinct keys, so
  * adding stays O(log) amortised and the tally holds about 18 bytes per distinct key.
  */
-final class KeyTally {
+final class KeyTally implements Serializable {
 
 	private static final int FIRST_PENDING = 256;
 

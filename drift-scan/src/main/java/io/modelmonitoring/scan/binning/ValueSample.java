@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
  * streams (a constant seed would make every file's reservoir keep the same positions),
  * while the same values in the same order and merge tree give the same sample.
  */
-final class ValueSample {
+final class ValueSample implements Serializable {
 
 	private static final int FIRST_CAPACITY = 16;
 

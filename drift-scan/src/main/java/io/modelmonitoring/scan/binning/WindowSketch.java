@@ -1,8 +1,13 @@
 package io.modelmonitoring.scan.binning;
 
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.util.function.LongFunction;
 
 import org.apache.datasketches.kll.KllDoublesSketch;
+import org.apache.datasketches.memory.Memory;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
@@ -18,7 +23,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * sketch's coin flips are its own (not seeded), so the brackets, and rarely whether a
  * third pass is needed, may vary from run to run; the result never does. Not thread-safe.
  */
-public final class WindowSketch {
+public final class WindowSketch implements Serializable {
 
 	/**
 	 * Per window. At least {@code PermutationTest.MAX_VALUES} (2,000), so that when the
@@ -53,8 +58,12 @@ public final class WindowSketch {
 
 	private final ValueSample current = new ValueSample(EXACT_VALUES);
 
-	/** Null while the baseline is kept whole. */
-	private KllDoublesSketch baselineSketch;
+	/**
+	 * Null while the baseline is kept whole. Serialized as its own compact bytes (the
+	 * sketch is no Serializable): a scan spread over machines ships sketches between
+	 * them.
+	 */
+	private transient KllDoublesSketch baselineSketch;
 
 	public WindowSketch() {
 	}
@@ -196,6 +205,17 @@ public final class WindowSketch {
 	private void startSketch(double[] keptBaseline) {
 		this.baselineSketch = KllDoublesSketch.newHeapInstance(SKETCH_K);
 		this.baselineSketch.update(keptBaseline, 0, keptBaseline.length);
+	}
+
+	private void writeObject(ObjectOutputStream out) throws IOException {
+		out.defaultWriteObject();
+		out.writeObject((this.baselineSketch != null) ? this.baselineSketch.toByteArray() : null);
+	}
+
+	private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+		in.defaultReadObject();
+		byte[] sketch = (byte[]) in.readObject();
+		this.baselineSketch = (sketch != null) ? KllDoublesSketch.heapify(Memory.wrap(sketch)) : null;
 	}
 
 	private static void checkBins(int bins) {

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.drift;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,7 +17,7 @@ import java.util.Objects;
  * "other" bin of {@link CategoricalPsi}. Null is no category: a caller that wants missing
  * values compared names them (for instance "null").
  */
-public final class CategoryCounts {
+public final class CategoryCounts implements Serializable {
 
 	/**
 	 * Distinct categories tracked per group. A feature with more distinct values than
@@ -47,6 +48,31 @@ public final class CategoryCounts {
 	private long untrackedCurrent;
 
 	public CategoryCounts() {
+	}
+
+	/**
+	 * Counts as {@link #categories} and its siblings gave them, e.g. read back from a
+	 * result file: the tracked categories in the order first seen, each one's counts, and
+	 * the untracked counts.
+	 */
+	public static CategoryCounts restored(List<String> categories, long[] baselineByCategory, long[] currentByCategory,
+			long untrackedBaseline, long untrackedCurrent) {
+		if (categories.size() != baselineByCategory.length || categories.size() != currentByCategory.length
+				|| categories.size() > MAX_TRACKED) {
+			throw new IllegalArgumentException("category counts need one baseline and one current count a category");
+		}
+		CategoryCounts counts = new CategoryCounts();
+		for (int i = 0; i < categories.size(); i++) {
+			if (counts.indexes.containsKey(categories.get(i))) {
+				throw new IllegalArgumentException("category listed twice: " + categories.get(i));
+			}
+			counts.add(categories.get(i), baselineByCategory[i], currentByCategory[i]);
+		}
+		counts.baselineCount += untrackedBaseline;
+		counts.currentCount += untrackedCurrent;
+		counts.untrackedBaseline = untrackedBaseline;
+		counts.untrackedCurrent = untrackedCurrent;
+		return counts;
 	}
 
 	public void addBaseline(String category) {
@@ -88,26 +114,26 @@ public final class CategoryCounts {
 	}
 
 	/** The tracked categories, in the order first seen. */
-	List<String> categories() {
+	public List<String> categories() {
 		return List.copyOf(this.categories);
 	}
 
 	/**
 	 * The baseline count of each tracked category, in the order of {@link #categories}.
 	 */
-	long[] baselineByCategory() {
+	public long[] baselineByCategory() {
 		return Arrays.copyOf(this.baselineByCategory, this.categories.size());
 	}
 
-	long[] currentByCategory() {
+	public long[] currentByCategory() {
 		return Arrays.copyOf(this.currentByCategory, this.categories.size());
 	}
 
-	long untrackedBaseline() {
+	public long untrackedBaseline() {
 		return this.untrackedBaseline;
 	}
 
-	long untrackedCurrent() {
+	public long untrackedCurrent() {
 		return this.untrackedCurrent;
 	}
 

@@ -46,7 +46,11 @@ public final class DriftDetector {
 	static List<DriftCheck> model(ModelKey model, WindowSamples predictions, ModelSignals signals,
 			DriftSettings settings) {
 		List<DriftCheck> checks = new ArrayList<>();
-		checks.add(predictions(model, predictions, settings));
+		// A scan spread over machines sketches the predictions: their exact bins come
+		// binned, like a segment's.
+		checks.add((signals != null && signals.predictions() != null)
+				? numeric(model, null, DriftCheck.PREDICTION, signals.predictions(), settings)
+				: predictions(model, predictions, settings));
 		if (signals != null) {
 			signals.segments()
 				.forEach((segment, windows) -> checks

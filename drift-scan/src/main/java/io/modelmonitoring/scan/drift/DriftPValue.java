@@ -56,6 +56,15 @@ public final class DriftPValue {
 		return PermutationTest.pValue(windows.baselineSample(), windows.currentSample(), bins, smoothing);
 	}
 
+	/**
+	 * Whether the p-value of windows of these sizes reads their samples (the permutation
+	 * test), or only their counts (the χ² tail): a result that travels keeps the samples
+	 * only where they are read.
+	 */
+	public static boolean readsSamples(long n, long m) {
+		return !asymptotic(n, m);
+	}
+
 	private static boolean asymptotic(long n, long m) {
 		return Math.min(n, m) >= ASYMPTOTIC_MIN_SAMPLES;
 	}

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * part cannot be among the first of the whole. A name pushed out or refused is counted
  * once among the ignored (up to a bound).
  */
-final class BoundedNames<V> {
+final class BoundedNames<V> implements Serializable {
 
 	private final int limit;
 

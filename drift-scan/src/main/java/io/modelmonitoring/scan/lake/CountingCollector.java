@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,11 +19,11 @@ final class CountingCollector extends RecordCollector {
 	// The model of the previous record: consecutive records are mostly of one model, and
 	// the parser hands in the same strings for them.
 
-	private String lastTenant;
+	private transient String lastTenant;
 
-	private String lastModel;
+	private transient String lastModel;
 
-	private ModelCounters lastCounters;
+	private transient ModelCounters lastCounters;
 
 	CountingCollector(LogScanRequest request, SignalPlan plan) {
 		super(request);
@@ -40,6 +41,9 @@ final class CountingCollector extends RecordCollector {
 			return;
 		}
 		SignalPlan.ModelPlan model = counters.plan;
+		if (model.predictions != null && model.predictions.pending()) {
+			feed(counters.of(model.predictions), prediction, inBaseline, inCurrent);
+		}
 		for (Map.Entry<Integer, Map<String, SignalPlan.Group>> dimension : model.segments.entrySet()) {
 			String value = details.segmentValues[dimension.getKey()];
 			SignalPlan.Group group = (value != null) ? dimension.getValue().get(value) : null;
@@ -96,7 +100,7 @@ final class CountingCollector extends RecordCollector {
 	}
 
 	/** The counters of one model's pending groups, made on first use. */
-	static final class ModelCounters {
+	static final class ModelCounters implements Serializable {
 
 		private final SignalPlan.ModelPlan plan;
 

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.Set;
 
 import io.modelmonitoring.scan.model.TimeWindow;
@@ -8,7 +9,8 @@ import io.modelmonitoring.scan.model.TimeWindow;
  * What a drift scan reads: the two windows, the tenants to keep (empty: every tenant),
  * and what it gathers besides the predictions.
  */
-public record LogScanRequest(TimeWindow baseline, TimeWindow current, Set<String> tenantIds, ScanSignals signals) {
+public record LogScanRequest(TimeWindow baseline, TimeWindow current, Set<String> tenantIds,
+		ScanSignals signals) implements Serializable {
 
 	public LogScanRequest {
 		tenantIds = Set.copyOf(tenantIds);

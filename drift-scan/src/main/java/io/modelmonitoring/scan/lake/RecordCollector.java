@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -8,7 +9,7 @@ import java.time.Instant;
  * thread-safe: a parallel scan gives each file its own collector and merges them in file
  * order.
  */
-abstract class RecordCollector {
+abstract class RecordCollector implements Serializable {
 
 	private final LogScanRequest request;
 

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,11 +21,11 @@ final class SampleCollector extends RecordCollector {
 
 	private final Map<String, Map<String, ModelGather>> byTenant = new HashMap<>();
 
-	private String lastTenant;
+	private transient String lastTenant;
 
-	private String lastModel;
+	private transient String lastModel;
 
-	private ModelGather lastGather;
+	private transient ModelGather lastGather;
 
 	SampleCollector(LogScanRequest request) {
 		super(request);
@@ -34,11 +35,13 @@ final class SampleCollector extends RecordCollector {
 	void add(String tenantId, String modelId, double prediction, boolean inBaseline, boolean inCurrent,
 			RecordDetails details) {
 		ModelGather gather = gatherOf(tenantId, modelId);
-		if (inBaseline) {
-			gather.predictions.baseline().add(prediction);
-		}
-		if (inCurrent) {
-			gather.predictions.current().add(prediction);
+		if (!signals().sketchPredictions()) {
+			if (inBaseline) {
+				gather.predictions.baseline().add(prediction);
+			}
+			if (inCurrent) {
+				gather.predictions.current().add(prediction);
+			}
 		}
 		if (gather.signals != null && details != null) {
 			gather.signals.add(prediction, inBaseline, inCurrent, details);
@@ -112,7 +115,7 @@ final class SampleCollector extends RecordCollector {
 	}
 
 	/** What one model's records gave. */
-	private static final class ModelGather {
+	private static final class ModelGather implements Serializable {
 
 		final WindowSamples predictions = new WindowSamples();
 

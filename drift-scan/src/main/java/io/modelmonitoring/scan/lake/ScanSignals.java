@@ -1,6 +1,9 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.List;
+
+import io.modelmonitoring.scan.model.ModelSignals;
 
 /**
  * What a scan gathers besides each model's predictions: the predictions per segment value
@@ -15,8 +18,14 @@ import java.util.List;
  * ignored (and counted)
  * @param bins the quantile bins of a numeric PSI, for the exact bins of the groups a
  * second pass counts
+ * @param sketchPredictions whether each model's whole-window predictions are gathered
+ * like a segment's, in a bounded sketch and counting passes, instead of kept whole: what
+ * a scan spread over machines needs, where no one heap holds every prediction. The bins
+ * come out the same; the result's predictions are then in
+ * {@link ModelSignals#predictions()} and its {@code WindowSamples} stay empty.
  */
-public record ScanSignals(List<String> dimensions, int maxSegmentValues, boolean features, int maxFeatures, int bins) {
+public record ScanSignals(List<String> dimensions, int maxSegmentValues, boolean features, int maxFeatures, int bins,
+		boolean sketchPredictions) implements Serializable {
 
 	/** The predictions of each model only. */
 	public static final ScanSignals NONE = new ScanSignals(List.of(), 0, false, 0, 2);
@@ -28,8 +37,21 @@ public record ScanSignals(List<String> dimensions, int maxSegmentValues, boolean
 		dimensions = List.copyOf(dimensions);
 	}
 
+	/** Predictions kept whole, as an in-process scan keeps them. */
+	public ScanSignals(List<String> dimensions, int maxSegmentValues, boolean features, int maxFeatures, int bins) {
+		this(dimensions, maxSegmentValues, features, maxFeatures, bins, false);
+	}
+
+	/**
+	 * The same signals with the predictions sketched (see {@code sketchPredictions}),
+	 * binned into {@code bins} quantile bins.
+	 */
+	public ScanSignals withSketchedPredictions(int bins) {
+		return new ScanSignals(this.dimensions, this.maxSegmentValues, this.features, this.maxFeatures, bins, true);
+	}
+
 	boolean any() {
-		return !this.dimensions.isEmpty() || this.features;
+		return !this.dimensions.isEmpty() || this.features || this.sketchPredictions;
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,13 +21,16 @@ import io.modelmonitoring.scan.model.ModelSignals;
  * dimension the first {@code maxSegmentValues} values by name are kept, and the first
  * {@code maxFeatures} feature names (see {@link BoundedNames}).
  */
-final class SignalGatherer {
+final class SignalGatherer implements Serializable {
 
 	private final ScanSignals signals;
 
 	private final List<BoundedNames<WindowSketch>> segments;
 
 	private final BoundedNames<FeatureGather> features;
+
+	/** The whole model's predictions, when the scan sketches them; else null. */
+	private final WindowSketch predictions;
 
 	private long ignoredSegmentValues;
 
@@ -44,9 +48,18 @@ final class SignalGatherer {
 			this.segments.add(new BoundedNames<>(signals.maxSegmentValues(), ModelSignals.IGNORED_NAMES_TRACKED));
 		}
 		this.features = new BoundedNames<>(signals.maxFeatures(), ModelSignals.IGNORED_NAMES_TRACKED);
+		this.predictions = signals.sketchPredictions() ? new WindowSketch() : null;
 	}
 
 	void add(double prediction, boolean inBaseline, boolean inCurrent, RecordDetails details) {
+		if (this.predictions != null) {
+			if (inBaseline) {
+				this.predictions.addBaseline(prediction);
+			}
+			if (inCurrent) {
+				this.predictions.addCurrent(prediction);
+			}
+		}
 		for (int d = 0; d < this.segments.size(); d++) {
 			String value = details.segmentValues[d];
 			if (value == null) {
@@ -110,6 +123,9 @@ final class SignalGatherer {
 
 	/** Adds what a later part of the scan gathered for the same model. */
 	void merge(SignalGatherer later) {
+		if (this.predictions != null) {
+			this.predictions.merge(later.predictions);
+		}
 		for (int d = 0; d < this.segments.size(); d++) {
 			BoundedNames<WindowSketch> mine = this.segments.get(d);
 			for (Map.Entry<String, WindowSketch> entry : later.segments.get(d).sorted()) {
@@ -140,6 +156,9 @@ final class SignalGatherer {
 	 * The sketches whose windows outgrew their exact values: a second pass counts them.
 	 */
 	void needsCounting(SignalPlan.ModelPlan plan) {
+		if (this.predictions != null && countable(this.predictions)) {
+			plan.predictions(this.predictions);
+		}
 		for (int d = 0; d < this.segments.size(); d++) {
 			for (Map.Entry<String, WindowSketch> entry : this.segments.get(d).sorted()) {
 				if (countable(entry.getValue())) {
@@ -194,11 +213,17 @@ final class SignalGatherer {
 			}
 			features.put(entry.getKey(), new FeatureWindows(numbers, feature.categories, feature.unusable));
 		}
-		return new ModelSignals(segments, features, this.ignoredSegmentValues, this.features.ignoredCount());
+		BinnedWindows predictions = null;
+		if (this.predictions != null) {
+			BinnedWindows binned = (counted != null) ? counted.predictionsResult() : null;
+			predictions = (binned != null) ? binned : binned(this.predictions, bins);
+		}
+		return new ModelSignals(segments, features, this.ignoredSegmentValues, this.features.ignoredCount(),
+				predictions);
 	}
 
 	/** The values of one feature, by kind. */
-	static final class FeatureGather {
+	static final class FeatureGather implements Serializable {
 
 		WindowSketch numbers;
 

@@ -1,5 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import io.modelmonitoring.scan.binning.WindowSketch;
  * with {@link BinCounter}s; a group is done when its counter gives the exact bins, and
  * goes on to another pass with wider brackets when not.
  */
-final class SignalPlan {
+final class SignalPlan implements Serializable {
 
 	private final Map<String, Map<String, ModelPlan>> byTenant = new HashMap<>();
 
@@ -62,9 +63,13 @@ final class SignalPlan {
 	 * One group to count: the empty counter of its next pass (planned once, copied for
 	 * each file), and its bins once known.
 	 */
-	static final class Group {
+	static final class Group implements Serializable {
 
-		private final Supplier<BinCounter> firstPass;
+		/**
+		 * Only the planning side calls it (before {@link #prepare}); readers copy
+		 * {@link #pass}.
+		 */
+		private final transient Supplier<BinCounter> firstPass;
 
 		private BinCounter pass;
 
@@ -104,13 +109,16 @@ final class SignalPlan {
 	}
 
 	/** The groups of one model. */
-	static final class ModelPlan {
+	static final class ModelPlan implements Serializable {
 
 		private final int bins;
 
 		final Map<Integer, Map<String, Group>> segments = new HashMap<>();
 
 		final Map<String, Group> features = new HashMap<>();
+
+		/** The whole model's predictions, when sketched and too many to bin at once. */
+		Group predictions;
 
 		/** How many groups the model has to count. */
 		int groups;
@@ -128,7 +136,14 @@ final class SignalPlan {
 			this.features.put(name, new Group(() -> sketch.counter(this.bins), this.groups++));
 		}
 
+		void predictions(WindowSketch sketch) {
+			this.predictions = new Group(() -> sketch.counter(this.bins), this.groups++);
+		}
+
 		void prepare() {
+			if (this.predictions != null) {
+				this.predictions.prepare();
+			}
 			this.segments.values().forEach((groups) -> groups.values().forEach(Group::prepare));
 			this.features.values().forEach(Group::prepare);
 		}
@@ -137,7 +152,12 @@ final class SignalPlan {
 			return this.segments.values()
 				.stream()
 				.flatMap((groups) -> groups.values().stream())
-				.anyMatch(Group::pending) || this.features.values().stream().anyMatch(Group::pending);
+				.anyMatch(Group::pending) || this.features.values().stream().anyMatch(Group::pending)
+					|| (this.predictions != null && this.predictions.pending());
+		}
+
+		BinnedWindows predictionsResult() {
+			return (this.predictions != null) ? this.predictions.result() : null;
 		}
 
 		BinnedWindows segmentResult(int dimension, String value) {
@@ -152,6 +172,9 @@ final class SignalPlan {
 		}
 
 		private void take(CountingCollector.ModelCounters counters) {
+			if (this.predictions != null && this.predictions.pending()) {
+				this.predictions.take(counters.of(this.predictions));
+			}
 			this.segments.forEach((dimension, groups) -> groups.forEach((value, group) -> {
 				if (group.pending()) {
 					group.take(counters.segment(dimension, value));

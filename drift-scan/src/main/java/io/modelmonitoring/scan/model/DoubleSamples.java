@@ -1,12 +1,13 @@
 package io.modelmonitoring.scan.model;
 
+import java.io.Serializable;
 import java.util.Arrays;
 
 /**
  * A growable list of primitive doubles: the predictions of one window of one model, kept
  * without boxing so that memory stays at eight bytes a prediction.
  */
-public final class DoubleSamples {
+public final class DoubleSamples implements Serializable {
 
 	private double[] values;
 

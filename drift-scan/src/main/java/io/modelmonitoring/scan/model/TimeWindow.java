@@ -1,9 +1,10 @@
 package io.modelmonitoring.scan.model;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /** A half-open time window {@code [from, to)}. */
-public record TimeWindow(Instant from, Instant to) {
+public record TimeWindow(Instant from, Instant to) implements Serializable {
 
 	public TimeWindow {
 		if (!from.isBefore(to)) {
