@@ -2,7 +2,6 @@ package io.modelmonitoring.scan.binning;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * One window's values while they fit in {@code capacity}, then a uniform random sample of
@@ -28,7 +27,7 @@ final class ValueSample implements Serializable {
 	private long count;
 
 	/** Null while every value is kept. */
-	private SplittableRandom random;
+	private SeededRandom random;
 
 	ValueSample(int capacity) {
 		this.capacity = capacity;
@@ -44,7 +43,7 @@ final class ValueSample implements Serializable {
 		}
 		else {
 			if (this.random == null) {
-				this.random = new SplittableRandom(hash(this.values, this.size, this.count));
+				this.random = new SeededRandom(hash(this.values, this.size, this.count));
 			}
 			long slot = this.random.nextLong(this.count + 1);
 			if (slot < this.capacity) {
@@ -73,7 +72,7 @@ final class ValueSample implements Serializable {
 			}
 			return;
 		}
-		SplittableRandom draw = new SplittableRandom(hash(this.values, this.size, this.count)
+		SeededRandom draw = new SeededRandom(hash(this.values, this.size, this.count)
 				^ Long.rotateLeft(hash(later.values, later.size, later.count), 1));
 		long fromThis = 0;
 		long thisLeft = this.count;
@@ -93,7 +92,7 @@ final class ValueSample implements Serializable {
 		this.values = merged;
 		this.size = this.capacity;
 		this.count += later.count;
-		this.random = new SplittableRandom(hash(this.values, this.size, this.count));
+		this.random = new SeededRandom(hash(this.values, this.size, this.count));
 	}
 
 	/**
@@ -101,7 +100,7 @@ final class ValueSample implements Serializable {
 	 * {@code target}.
 	 */
 	private static int randomSubset(double[] values, int size, int wanted, double[] target, int offset,
-			SplittableRandom random) {
+			SeededRandom random) {
 		double[] pool = Arrays.copyOf(values, size);
 		for (int k = 0; k < wanted; k++) {
 			int other = k + random.nextInt(size - k);

@@ -1,15 +1,10 @@
 package io.modelmonitoring.scan.lake;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
+import io.modelmonitoring.scan.Serialization;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.DriftDetector;
 import io.modelmonitoring.scan.model.ModelKey;
@@ -50,19 +45,19 @@ class ScanPassesTests {
 		for (Path file : files) {
 			ScanPasses.FirstPass part = ScanPasses.firstPass(request);
 			part.read(LogFile.local(file));
-			first.merge(travelled(part));
+			first.merge(Serialization.travelled(part));
 		}
 		ScanPasses.CountingPlan plan = first.plan();
 		assertThat(plan.pending()).as("some groups outgrow their exact values").isTrue();
 		int passes = 1;
 		while (plan.pending()) {
 			plan.prepare();
-			ScanPasses.CountingPlan shipped = travelled(plan);
+			ScanPasses.CountingPlan shipped = Serialization.travelled(plan);
 			ScanPasses.CountingPass counted = plan.counting(request);
 			for (Path file : files) {
 				ScanPasses.CountingPass part = shipped.counting(request);
 				part.read(LogFile.local(file));
-				counted.merge(travelled(part));
+				counted.merge(Serialization.travelled(part));
 			}
 			plan.take(counted);
 			passes++;
@@ -95,22 +90,6 @@ class ScanPassesTests {
 		Arrays.sort(big);
 		assertThat(SketchedScanFixture.ulpTrapEdges(ulp, 10) + SketchedScanFixture.ulpTrapEdges(big, 10))
 			.isGreaterThan(0);
-	}
-
-	@SuppressWarnings("unchecked")
-	static <T> T travelled(T part) {
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-				out.writeObject(part);
-			}
-			try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-				return (T) in.readObject();
-			}
-		}
-		catch (IOException | ClassNotFoundException ex) {
-			throw new UncheckedIOException(new IOException(ex));
-		}
 	}
 
 }
