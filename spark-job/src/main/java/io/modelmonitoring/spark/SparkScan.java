@@ -31,6 +31,10 @@ final class SparkScan {
 	/** A bracket missed twice is all but impossible; a third miss is a bug. */
 	static final int MAX_PASSES = 4;
 
+	static final int MIN_BATCH = 8;
+
+	static final int TASKS_PER_CORE = 4;
+
 	private final JavaSparkContext spark;
 
 	private final HadoopFiles files;
@@ -112,7 +116,9 @@ final class SparkScan {
 	 */
 	private <P> P inOrder(JavaRDD<P> parts, P into, BinaryOperator<P> merge) {
 		int partitions = parts.getNumPartitions();
-		int batch = Math.max(1, 2 * this.spark.defaultParallelism());
+		// Each batch is a Spark job, whose scheduling costs a fraction of a second: a few
+		// tasks per core keep the cores busy while bounding what the driver holds.
+		int batch = Math.max(MIN_BATCH, TASKS_PER_CORE * this.spark.defaultParallelism());
 		P merged = into;
 		for (int from = 0; from < partitions; from += batch) {
 			int[] ids = new int[Math.min(batch, partitions - from)];

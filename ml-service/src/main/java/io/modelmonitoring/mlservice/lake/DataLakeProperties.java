@@ -1,5 +1,6 @@
 package io.modelmonitoring.mlservice.lake;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * the JVM has processors
  * @param maxConcurrentDownloads how many blobs of an Azure lake are read at once (each
  * streamed, holding one 4 MiB block)
+ * @param engine what runs the drift scan: this process, or a Spark cluster
+ * @param spark the Spark cluster, when {@code engine} is {@code spark}
  */
 @Validated
 @ConfigurationProperties("data-lake")
@@ -34,13 +37,35 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 		@DefaultValue("/ml_inference_logs") @NotNull @Pattern(regexp = PREFIX,
 				message = "must be a folder path such as /ml_inference_logs: no empty, '.' or '..' segments, no backslashes") String mlInferenceLogsPrefix,
 		String localPath, @Min(1) @Max(256) Integer scanThreads,
-		@DefaultValue("" + DEFAULT_MAX_CONCURRENT_DOWNLOADS) @Min(1) @Max(64) int maxConcurrentDownloads) {
+		@DefaultValue("" + DEFAULT_MAX_CONCURRENT_DOWNLOADS) @Min(1) @Max(64) int maxConcurrentDownloads,
+		@DefaultValue("in-process") @NotNull Engine engine, @DefaultValue @Valid @NotNull SparkEngineProperties spark) {
+
+	/** What runs the drift scan. */
+	public enum Engine {
+
+		/** ml-service reads the lake itself, on {@code scan_threads} threads. */
+		IN_PROCESS,
+
+		/**
+		 * A Spark standalone cluster runs the scan as a job; ml-service judges its
+		 * result.
+		 */
+		SPARK
+
+	}
 
 	static final int DEFAULT_MAX_CONCURRENT_DOWNLOADS = 8;
 
 	static final String CONTAINER_NAME = "^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$";
 
 	static final String PREFIX = "^/?((?!\\.{1,2}(/|$))[^/\\\\]+(/(?!\\.{1,2}(/|$))[^/\\\\]+)*)?/?$";
+
+	/** Properties of a lake scanned in-process, the Spark settings at their defaults. */
+	static DataLakeProperties inProcess(String connectionString, String container, String prefix, String localPath,
+			Integer scanThreads, int maxConcurrentDownloads) {
+		return new DataLakeProperties(connectionString, container, prefix, localPath, scanThreads,
+				maxConcurrentDownloads, Engine.IN_PROCESS, SparkEngineProperties.defaults());
+	}
 
 	/** {@link #scanThreads()}, or the number of processors when it is unset. */
 	int effectiveScanThreads() {
@@ -69,7 +94,7 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 		return "DataLakeProperties[connectionString=" + (hasConnectionString() ? "(set)" : "(empty)") + ", container="
 				+ this.container + ", mlInferenceLogsPrefix=" + this.mlInferenceLogsPrefix + ", localPath="
 				+ this.localPath + ", scanThreads=" + this.scanThreads + ", maxConcurrentDownloads="
-				+ this.maxConcurrentDownloads + "]";
+				+ this.maxConcurrentDownloads + ", engine=" + this.engine + "]";
 	}
 
 }

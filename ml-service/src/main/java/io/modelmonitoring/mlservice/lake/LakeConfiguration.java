@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The one {@link InferenceLogSource}, chosen by {@code data_lake.*}: Azure when
  * {@code connection_string} is set, a local directory when {@code local_path} is, none
- * when neither is. Both set, a missing directory or a malformed connection string fail
- * start-up naming the key.
+ * when neither is; with {@code engine: spark}, a Spark cluster scans that lake. Both set,
+ * a missing directory or a malformed connection string fail start-up naming the key.
  */
 @Configuration(proxyBeanMethods = false)
 class LakeConfiguration {
@@ -53,6 +53,14 @@ class LakeConfiguration {
 	}
 
 	static InferenceLogSource create(DataLakeProperties properties) {
+		InferenceLogSource lake = lake(properties);
+		if (properties.engine() == DataLakeProperties.Engine.SPARK) {
+			return SparkEngine.source(properties, lake);
+		}
+		return lake;
+	}
+
+	private static InferenceLogSource lake(DataLakeProperties properties) {
 		if (properties.hasConnectionString() && properties.hasLocalPath()) {
 			throw new InvalidConfigurationPropertyValueException("data-lake.local-path", properties.localPath(),
 					"data_lake.connection_string is set as well; set only one of data_lake.connection_string "

@@ -17,6 +17,7 @@ import io.modelmonitoring.mlservice.events.MonitoringEventPublisher;
 import io.modelmonitoring.mlservice.events.OutboxEntry;
 import io.modelmonitoring.scan.lake.InferenceLogSource;
 import io.modelmonitoring.scan.lake.LakeUnavailableException;
+import io.modelmonitoring.scan.remote.SparkEngineException;
 import io.modelmonitoring.scan.lake.LogScanRequest;
 import io.modelmonitoring.scan.lake.LogScanResult;
 import io.modelmonitoring.mlservice.monitoring.RunResponses.Delivery;
@@ -199,6 +200,11 @@ public class ModelMonitoringService {
 						runId, result.unreadableFiles(), this.logs.describe());
 			}
 			return new DriftScan(result.samples(), result.signals(), result.invalidRecords(), null);
+		}
+		catch (SparkEngineException ex) {
+			// A cluster that gives no result fails the run: a drift check skipped in
+			// silence would read as "no drift".
+			throw new DependencyUnavailableException("spark", ex.getMessage(), ex);
 		}
 		catch (LakeUnavailableException ex) {
 			String reason = "data lake unavailable: " + ex.getMessage();

@@ -149,7 +149,7 @@ class AzureBlobLogSourceIntegrationTests {
 		}
 
 		LogScanResult azure = LakeConfiguration
-			.create(new DataLakeProperties(CONNECTION_STRING, this.container.getBlobContainerName(),
+			.create(DataLakeProperties.inProcess(CONNECTION_STRING, this.container.getBlobContainerName(),
 					"/" + LakeFixture.PREFIX, null, null, 3))
 			.scan(LakeFixture.ALL_TENANTS);
 		LogScanResult local = new LocalDirectoryLogSource(this.localLake, LakeFixture.PREFIX, 1)
@@ -179,8 +179,9 @@ class AzureBlobLogSourceIntegrationTests {
 	@Test
 	void aWrongAccountKeyMakesTheLakeUnavailable() {
 		String wrongKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==";
-		InferenceLogSource source = LakeConfiguration.create(new DataLakeProperties(connectionString(PORT, wrongKey),
-				this.container.getBlobContainerName(), "/" + LakeFixture.PREFIX, null, null, 8));
+		InferenceLogSource source = LakeConfiguration
+			.create(DataLakeProperties.inProcess(connectionString(PORT, wrongKey),
+					this.container.getBlobContainerName(), "/" + LakeFixture.PREFIX, null, null, 8));
 
 		assertThatExceptionOfType(LakeUnavailableException.class).isThrownBy(() -> source.scan(LakeFixture.ALL_TENANTS))
 			.withMessageContaining("denied")
@@ -193,8 +194,8 @@ class AzureBlobLogSourceIntegrationTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			deadPort = socket.getLocalPort();
 		}
-		InferenceLogSource source = LakeConfiguration.create(new DataLakeProperties(
-				connectionString(deadPort, ACCOUNT_KEY), "ml-data", "/" + LakeFixture.PREFIX, null, null, 8));
+		InferenceLogSource source = LakeConfiguration.create(DataLakeProperties
+			.inProcess(connectionString(deadPort, ACCOUNT_KEY), "ml-data", "/" + LakeFixture.PREFIX, null, null, 8));
 
 		assertTimeoutPreemptively(Duration.ofSeconds(30),
 				() -> assertThatExceptionOfType(LakeUnavailableException.class)
@@ -204,7 +205,7 @@ class AzureBlobLogSourceIntegrationTests {
 
 	/** The source as start-up builds it, with its retries and timeouts. */
 	InferenceLogSource source(String containerName) {
-		return LakeConfiguration.create(new DataLakeProperties(CONNECTION_STRING, containerName,
+		return LakeConfiguration.create(DataLakeProperties.inProcess(CONNECTION_STRING, containerName,
 				"/" + LakeFixture.PREFIX + "/", null, null, 8));
 	}
 

@@ -137,12 +137,12 @@ class LakeConfigurationTests {
 
 	@Test
 	void theConnectionStringNeverShowsInToString() {
-		assertThat(new DataLakeProperties(AZURITE, "ml-data", "/x", null, null, 8).toString())
+		assertThat(DataLakeProperties.inProcess(AZURITE, "ml-data", "/x", null, null, 8).toString())
 			.doesNotContain("Eby8vdM02");
 	}
 
 	static DataLakeProperties properties(String prefix) {
-		return new DataLakeProperties(null, "ml-data", prefix, null, null, 8);
+		return DataLakeProperties.inProcess(null, "ml-data", prefix, null, null, 8);
 	}
 
 	@Configuration(proxyBeanMethods = false)
