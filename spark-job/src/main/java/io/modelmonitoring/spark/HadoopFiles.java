@@ -27,11 +27,11 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * The lake through Hadoop's file systems ({@code file:}, {@code abfss:}, {@code hdfs:}
- * alike): the log files of a run's day partitions, and each opened for the scan
- * library's reader. The day directories are computed from the windows, as the in-process
- * sources do, and listed one by one: no partition discovery, which would skip files that
- * sit beside sub-folders and read days outside the windows. Serializable so that tasks
- * carry the cluster's Hadoop settings (credentials included) to the executors.
+ * alike): the log files of a run's day partitions, and each opened for the scan library's
+ * reader. The day directories are computed from the windows, as the in-process sources
+ * do, and listed one by one: no partition discovery, which would skip files that sit
+ * beside sub-folders and read days outside the windows. Serializable so that tasks carry
+ * the cluster's Hadoop settings (credentials included) to the executors.
  */
 final class HadoopFiles implements Serializable {
 
@@ -93,7 +93,10 @@ final class HadoopFiles implements Serializable {
 		}
 	}
 
-	/** Writes a file whole: to a sibling first, renamed into place, so no reader sees half. */
+	/**
+	 * Writes a file whole: to a sibling first, renamed into place, so no reader sees
+	 * half.
+	 */
 	void writeAll(String file, byte[] bytes) {
 		Path path = new Path(URI.create(file));
 		Path partial = new Path(path.getParent(), "." + path.getName() + ".partial");

@@ -66,8 +66,8 @@ final class SparkScan {
 		CountingPlan plan = first.plan();
 		while (plan.pending()) {
 			if (this.passes == MAX_PASSES) {
-				throw new IllegalStateException("the bins of some groups were not exact after " + MAX_PASSES
-						+ " passes");
+				throw new IllegalStateException(
+						"the bins of some groups were not exact after " + MAX_PASSES + " passes");
 			}
 			plan.prepare();
 			Broadcast<CountingPlan> shipped = this.spark.broadcast(plan);

@@ -49,8 +49,10 @@ class StandaloneClusterTests {
 				socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException("no Spark standalone master answers on 127.0.0.1:" + port
-						+ "; start the local cluster with scripts/spark-local.sh start (the test command does)", ex);
+				throw new IllegalStateException(
+						"no Spark standalone master answers on 127.0.0.1:" + port
+								+ "; start the local cluster with scripts/spark-local.sh start (the test command does)",
+						ex);
 			}
 		}
 		SketchedScanFixture.write(work.resolve("lake"));
@@ -110,9 +112,8 @@ class StandaloneClusterTests {
 				System.getProperty("spark.version", "4.2.0"), logs, timeout,
 				// Several consecutive files a task (proved equal in SparkScanTests): one
 				// batch a pass, so the test pays few job schedulings.
-				Duration.ofMillis(200), SparkScan.MIN_BATCH,
-				Map.of("spark.executor.cores", "1", "spark.cores.max", "2", "spark.driver.memory", "1g",
-						"spark.executor.memory", "1g"));
+				Duration.ofMillis(200), SparkScan.MIN_BATCH, Map.of("spark.executor.cores", "1", "spark.cores.max", "2",
+						"spark.driver.memory", "1g", "spark.executor.memory", "1g"));
 	}
 
 }

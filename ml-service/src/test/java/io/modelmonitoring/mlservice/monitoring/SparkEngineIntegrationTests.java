@@ -33,8 +33,10 @@ class SparkEngineIntegrationTests extends SegmentMonitoringIntegrationTests {
 				socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
 			}
 			catch (IOException ex) {
-				throw new IllegalStateException("no Spark standalone master answers on 127.0.0.1:" + port
-						+ "; start the local cluster with scripts/spark-local.sh start (the test command does)", ex);
+				throw new IllegalStateException(
+						"no Spark standalone master answers on 127.0.0.1:" + port
+								+ "; start the local cluster with scripts/spark-local.sh start (the test command does)",
+						ex);
 			}
 		}
 	}
