@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.modelmonitoring.scan.lake.InferenceLogSource;
 import io.modelmonitoring.scan.lake.LogScanRequest;
@@ -39,10 +40,23 @@ public final class SparkScanSource implements InferenceLogSource {
 
 	private final Settings settings;
 
+	private final Consumer<Map<String, Long>> figures;
+
 	public SparkScanSource(SparkSubmissions submissions, JobFiles files, Settings settings) {
+		this(submissions, files, settings, (figures) -> {
+		});
+	}
+
+	/**
+	 * @param figures told how each scan's job ran (files, tasks, passes, models, scanMs):
+	 * for benchmarks
+	 */
+	public SparkScanSource(SparkSubmissions submissions, JobFiles files, Settings settings,
+			Consumer<Map<String, Long>> figures) {
 		this.submissions = submissions;
 		this.files = files;
 		this.settings = settings;
+		this.figures = figures;
 	}
 
 	@Override
@@ -60,6 +74,7 @@ public final class SparkScanSource implements InferenceLogSource {
 			ScanResultFile result = result(folder, driver, status);
 			log.info("drift scan on Spark done driver={} seconds={} figures={}", driver,
 					(System.nanoTime() - started) / 1_000_000_000.0, result.figures());
+			this.figures.accept(result.figures());
 			return result.result();
 		}
 		finally {
