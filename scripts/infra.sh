@@ -164,3 +164,25 @@ stop_alertmanager() {
     wait "$ALERTMANAGER_PID" 2>/dev/null || true
   fi
 }
+
+# The Spark drift-scan job's tests (spark-job) submit to a real Spark standalone cluster:
+# scripts/spark-local.sh starts a master with its REST submission server on 127.0.0.1:6066 and
+# two workers, from the Spark jars that spark-job/pom.xml names, and stops them (with the drivers
+# and executors they started) on exit, like Azurite. A local cluster already running is used and
+# left running; a port taken by anything else fails the start, naming the port.
+SPARK_STARTED=""
+
+ensure_spark() {
+  if scripts/spark-local.sh status >/dev/null 2>&1; then
+    echo "Spark: the local cluster already runs (scripts/spark-local.sh status), using it"
+    return 0
+  fi
+  scripts/spark-local.sh start || return
+  SPARK_STARTED=1
+}
+
+stop_spark() {
+  if [ -n "$SPARK_STARTED" ]; then
+    scripts/spark-local.sh stop >/dev/null 2>&1 || true
+  fi
+}
