@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,7 +20,6 @@ class SparkEngineIntegrationTests extends SegmentMonitoringIntegrationTests {
 
 	@DynamicPropertySource
 	static void spark(DynamicPropertyRegistry registry) {
-		registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("spark_engine_it"));
 		registry.add("data_lake.engine", () -> "spark");
 		registry.add("data_lake.spark.master", () -> "spark://127.0.0.1:7077");
 	}
