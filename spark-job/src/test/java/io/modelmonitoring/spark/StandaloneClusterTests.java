@@ -1,8 +1,5 @@
 package io.modelmonitoring.spark;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +12,7 @@ import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
 import io.modelmonitoring.scan.lake.LogScanResult;
 import io.modelmonitoring.scan.lake.SketchedScanFixture;
 import io.modelmonitoring.scan.remote.JobFiles;
+import io.modelmonitoring.scan.remote.LocalSparkCluster;
 import io.modelmonitoring.scan.remote.SparkEngineException;
 import io.modelmonitoring.scan.remote.SparkScanSource;
 import io.modelmonitoring.scan.remote.SparkSubmissions;
@@ -33,10 +31,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StandaloneClusterTests {
 
-	static final String MASTER = "spark://127.0.0.1:7077";
-
-	static final URI REST = URI.create("http://127.0.0.1:6066");
-
 	@TempDir
 	static Path work;
 
@@ -44,17 +38,7 @@ class StandaloneClusterTests {
 
 	@BeforeAll
 	static void clusterAndFixture() {
-		for (int port : new int[] { 7077, 6066 }) {
-			try (Socket socket = new Socket()) {
-				socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-			}
-			catch (IOException ex) {
-				throw new IllegalStateException(
-						"no Spark standalone master answers on 127.0.0.1:" + port
-								+ "; start the local cluster with scripts/spark-local.sh start (the test command does)",
-						ex);
-			}
-		}
+		LocalSparkCluster.requireRunning();
 		SketchedScanFixture.write(work.resolve("lake"));
 		LogScanResult result = new LocalDirectoryLogSource(work.resolve("lake"), SketchedScanFixture.PREFIX, 2)
 			.scan(SketchedScanFixture.REQUEST);
@@ -101,14 +85,14 @@ class StandaloneClusterTests {
 	}
 
 	private static SparkScanSource source(String logs, Duration timeout) {
-		return new SparkScanSource(new SparkSubmissions(REST, Duration.ofSeconds(30)),
+		return new SparkScanSource(new SparkSubmissions(LocalSparkCluster.REST, Duration.ofSeconds(30)),
 				JobFiles.local(work.resolve("jobs")), settings(logs, timeout));
 	}
 
 	private static SparkScanSource.Settings settings(String logs, Duration timeout) {
 		Path jar = Path.of(System.getProperty("spark.job.jar", "target/spark-job-0.1.0-SNAPSHOT-job.jar"));
 		assertThat(jar).as("the job jar of the package phase").exists();
-		return new SparkScanSource.Settings(MASTER, jar.toAbsolutePath().toUri().toString(),
+		return new SparkScanSource.Settings(LocalSparkCluster.MASTER, jar.toAbsolutePath().toUri().toString(),
 				System.getProperty("spark.version", "4.2.0"), logs, timeout,
 				// Several consecutive files a task (proved equal in SparkScanTests): one
 				// batch a pass, so the test pays few job schedulings.
