@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Bean;
  * {@link TomcatHardening} for the Tomcat of a separate management port
  * ({@code management.server.port}): that Tomcat is built in a child context of its own,
  * which gets Spring Boot's {@code server.*} settings but none of the application's
- * customizers, so without this it drained unread bodies, parsed cookies and answered its
- * own refusals with HTML. Only in a service whose main context runs the module's security
- * ({@link SecurityProperties} there).
+ * customizers, so without this it drained unread bodies and parsed cookies (its own
+ * refusals are service-web's). Only in a service whose main context runs the module's
+ * security ({@link SecurityProperties} there).
  */
 @ManagementContextConfiguration(value = ManagementContextType.CHILD, proxyBeanMethods = false)
 @ConditionalOnClass(Tomcat.class)

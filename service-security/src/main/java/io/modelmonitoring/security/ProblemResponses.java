@@ -3,30 +3,24 @@ package io.modelmonitoring.security;
 import java.io.IOException;
 import java.net.URI;
 
+import io.modelmonitoring.web.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 /**
  * Writes the {@code application/problem+json} answers given before a request reaches a
  * controller (400, 401, 403, 408, 413): the same {@link ProblemDetail}, type URIs and
- * member order as the services' own errors ({@link ProblemExceptionHandler}). The body of
- * a request refused there is not read (or not to its end), so the answer says
- * {@code Connection: close}, and Tomcat closes the connection instead of reading the rest
- * ({@link TomcatHardening}).
+ * member order ({@link ProblemJson}) as the services' own errors
+ * ({@link ProblemExceptionHandler}). The body of a request refused there is not read (or
+ * not to its end), so the answer says {@code Connection: close}, and Tomcat closes the
+ * connection instead of reading the rest ({@link TomcatHardening}).
  */
 final class ProblemResponses {
-
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
-		.addModule(ProblemMemberOrder.module())
-		.build();
 
 	private ProblemResponses() {
 	}
@@ -70,13 +64,8 @@ final class ProblemResponses {
 		// Bytes, not the writer: the content type stays exactly application/problem+json
 		// (JSON is UTF-8), as the services' own errors send it.
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+		response.getOutputStream().write(ProblemJson.bytes(problem));
 		response.flushBuffer();
-	}
-
-	/** The problem as the services write it: RFC 9457's member order. */
-	static String json(ProblemDetail problem) {
-		return JSON.writeValueAsString(problem);
 	}
 
 	private static boolean hasBody(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package io.modelmonitoring.security;
 
 import java.util.List;
 
+import io.modelmonitoring.web.ProblemJson;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.slf4j.Logger;
@@ -142,7 +143,7 @@ public class ServiceSecurityConfiguration {
 	 */
 	@Bean
 	JacksonModule problemMemberOrder() {
-		return ProblemMemberOrder.module();
+		return ProblemJson.memberOrder();
 	}
 
 	/**

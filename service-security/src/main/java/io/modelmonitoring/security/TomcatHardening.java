@@ -32,11 +32,10 @@ import org.springframework.http.HttpHeaders;
  * </li>
  * <li>cookies are not parsed: the services are stateless and take tokens from the
  * {@code Authorization} header only, and Tomcat logs a cookie it cannot parse (a
- * {@code Cookie: Authorization=Bearer …}) whole at INFO;</li>
- * <li>a request Tomcat refuses itself, before any filter (a malformed path, request line
- * or header), is answered with problem+json, not Tomcat's HTML page
- * ({@link ProblemErrorReportValve}).</li>
+ * {@code Cookie: Authorization=Bearer …}) whole at INFO.</li>
  * </ul>
+ * A request Tomcat refuses itself, before any filter, is answered with problem+json by
+ * service-web, in every service.
  */
 final class TomcatHardening implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
@@ -55,10 +54,7 @@ final class TomcatHardening implements WebServerFactoryCustomizer<ConfigurableTo
 				http.setConnectionUploadTimeout((int) Math.min(Integer.MAX_VALUE, this.bodyTimeout.toMillis()));
 			}
 		});
-		factory.addContextCustomizers((context) -> {
-			context.setCookieProcessor(new NoCookies());
-			ProblemErrorReportValve.install(context.getParent());
-		});
+		factory.addContextCustomizers((context) -> context.setCookieProcessor(new NoCookies()));
 	}
 
 	/**

@@ -3,10 +3,15 @@ package io.modelmonitoring.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.nimbusds.jose.JOSEException;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -262,6 +268,102 @@ class JwtDecodersTests {
 				.ignoreExceptions()
 				.untilAsserted(() -> assertThat(decoder.decode(ofTheRotatedKey).getSubject()).isEqualTo("caller"));
 		}
+	}
+
+	/**
+	 * The issuer down before its keys were ever fetched, stopped, failing or hanging:
+	 * each token, the first ones that try a fetch and those the rate limit then keeps
+	 * from one, is a failure to fetch the keys (503 in the services), never a bad token
+	 * (401, which makes a caller drop a good token), and each is answered within the
+	 * fetch's timeouts. Once the issuer is back, the token is taken again.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(JwksServer.Outage.class)
+	void duringAnOutageAValidTokenIsNotABadTokenAndIsTakenOnceTheIssuerIsBack(JwksServer.Outage outage) {
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(null, jwks.url(), ISSUER, AUDIENCE,
+					Duration.ofHours(24), Duration.ofSeconds(1)));
+			String token = TestJwts.rs256(claims().build(), ISSUER_KEY);
+			jwks.fail(outage);
+			for (int i = 0; i < 5; i++) {
+				assertCannotBeChecked(decoder, token);
+			}
+			jwks.recover();
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptions()
+				.untilAsserted(() -> assertThat(decoder.decode(token).getSubject()).isEqualTo("caller"));
+		}
+	}
+
+	/**
+	 * With the issuer's keys cached, an outage leaves the tokens of those keys taken,
+	 * while a token of a key id the cache lacks (a rotation the service has not seen)
+	 * cannot be checked. Once a fetch succeeds again, a made-up key id is a bad token
+	 * once more.
+	 */
+	@Test
+	void duringAnOutageCachedKeysStillVerifyAndAnUnknownKeyIdCannotBeChecked() {
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(null, jwks.url(), ISSUER, AUDIENCE,
+					Duration.ofHours(24), Duration.ofSeconds(1)));
+			String known = TestJwts.rs256(claims().build(), ISSUER_KEY);
+			assertThat(decoder.decode(known).getSubject()).isEqualTo("caller");
+			jwks.fail(JwksServer.Outage.ERROR);
+			for (int i = 0; i < 5; i++) {
+				String unknown = TestJwts.rs256(claims().build(),
+						new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
+				assertCannotBeChecked(decoder, unknown);
+				assertThat(decoder.decode(known).getSubject()).isEqualTo("caller");
+			}
+			jwks.recover();
+			String madeUp = TestJwts.rs256(claims().build(),
+					new RSAKey.Builder(OTHER_KEY).keyID(UUID.randomUUID().toString()).build());
+			await().atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThatExceptionOfType(BadJwtException.class)
+					.isThrownBy(() -> decoder.decode(madeUp)));
+		}
+	}
+
+	/**
+	 * Eight callers at once while the issuer hangs: each is answered within the fetch's
+	 * timeouts (a connect and a read of 500 ms each, one fetch after another behind the
+	 * cache's lock, at most two of them), none waits for the issuer for ever.
+	 */
+	@Test
+	void callersAtOnceDuringAHangAreAnsweredInBoundedTime() throws Exception {
+		try (JwksServer jwks = JwksServer.serving(ISSUER_KEY)) {
+			JwtDecoder decoder = JwtDecoders.of(new SecurityProperties.Jwt(null, jwks.url(), ISSUER, AUDIENCE,
+					Duration.ofHours(24), Duration.ofSeconds(30)));
+			String token = TestJwts.rs256(claims().build(), ISSUER_KEY);
+			jwks.fail(JwksServer.Outage.HANGING);
+			ExecutorService callers = Executors.newFixedThreadPool(8);
+			try {
+				List<Future<Duration>> calls = new ArrayList<>();
+				for (int i = 0; i < 8; i++) {
+					calls.add(callers.submit(() -> assertCannotBeChecked(decoder, token)));
+				}
+				for (Future<Duration> call : calls) {
+					assertThat(call.get(10, TimeUnit.SECONDS)).isLessThan(Duration.ofSeconds(3));
+				}
+			}
+			finally {
+				callers.shutdownNow();
+			}
+			assertThat(jwks.fetches()).isLessThanOrEqualTo(2);
+		}
+	}
+
+	/** A failure to fetch the keys, not a bad token, within the fetch's timeouts. */
+	private static Duration assertCannotBeChecked(JwtDecoder decoder, String token) {
+		long start = System.nanoTime();
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token))
+			.isNotInstanceOf(BadJwtException.class)
+			.withMessageContaining("Couldn't retrieve JWK set");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		assertThat(took).isLessThan(Duration.ofSeconds(3));
+		return took;
 	}
 
 	/**

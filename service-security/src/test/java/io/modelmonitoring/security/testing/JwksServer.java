@@ -2,6 +2,7 @@ package io.modelmonitoring.security.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,15 +14,30 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import mockwebserver3.SocketEffect;
 
 /**
  * An issuer's JWK set endpoint for the tests: serves the public half of its keys on every
  * path, counts the fetches, and keeps the last request's {@code Authorization} header.
- * {@link #serve} changes the keys, as an issuer rotating them does.
+ * {@link #serve} changes the keys, as an issuer rotating them does; {@link #fail} makes
+ * it go down in one of the ways an issuer does, and {@link #recover} brings it back on
+ * the same URL.
  */
 public final class JwksServer implements AutoCloseable {
 
-	private final MockWebServer server = new MockWebServer();
+	/** How the issuer is out of reach. */
+	public enum Outage {
+
+		/** Nothing listens on its port: the connection is refused. */
+		STOPPED,
+
+		/** It answers 500. */
+		ERROR,
+
+		/** It takes the request and never answers. */
+		HANGING
+
+	}
 
 	private final AtomicInteger fetches = new AtomicInteger();
 
@@ -29,19 +45,14 @@ public final class JwksServer implements AutoCloseable {
 
 	private final AtomicReference<String> authorization = new AtomicReference<>();
 
+	private final AtomicReference<Outage> outage = new AtomicReference<>();
+
+	private MockWebServer server;
+
+	private int port;
+
 	private JwksServer(RSAKey key) {
 		serve(key);
-		this.server.setDispatcher(new Dispatcher() {
-			@Override
-			public MockResponse dispatch(RecordedRequest request) {
-				JwksServer.this.fetches.incrementAndGet();
-				JwksServer.this.authorization.set(request.getHeaders().get("Authorization"));
-				return new MockResponse.Builder().code(200)
-					.setHeader("Content-Type", "application/json")
-					.body(JwksServer.this.body.get())
-					.build();
-			}
-		});
 	}
 
 	/** From now on, the public halves of these keys. */
@@ -50,7 +61,22 @@ public final class JwksServer implements AutoCloseable {
 			.set(new JWKSet(Arrays.stream(keys).map(RSAKey::toPublicJWK).map(JWK.class::cast).toList()).toString());
 	}
 
-	/** How many times the JWK set was fetched so far. */
+	/** From now on the issuer is out of reach, in this way, until {@link #recover}. */
+	public synchronized void fail(Outage how) {
+		this.outage.set(how);
+		if (how == Outage.STOPPED) {
+			this.server.close();
+		}
+	}
+
+	/** The issuer answers again, on the same URL, with the keys it served before. */
+	public synchronized void recover() {
+		if (this.outage.getAndSet(null) == Outage.STOPPED) {
+			start(this.port);
+		}
+	}
+
+	/** How many times the JWK set was fetched so far (answered or not). */
 	public int fetches() {
 		return this.fetches.get();
 	}
@@ -62,18 +88,48 @@ public final class JwksServer implements AutoCloseable {
 
 	public static JwksServer serving(RSAKey key) {
 		JwksServer jwks = new JwksServer(key);
+		jwks.start(0);
+		return jwks;
+	}
+
+	private void start(int port) {
+		MockWebServer server = new MockWebServer();
+		server.setDispatcher(new Dispatcher() {
+			@Override
+			public MockResponse dispatch(RecordedRequest request) {
+				return answer(request);
+			}
+		});
 		try {
-			jwks.server.start();
+			server.start(InetAddress.getLoopbackAddress(), port);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return jwks;
+		this.server = server;
+		this.port = server.getPort();
+	}
+
+	private MockResponse answer(RecordedRequest request) {
+		this.fetches.incrementAndGet();
+		this.authorization.set(request.getHeaders().get("Authorization"));
+		Outage down = this.outage.get();
+		if (down == Outage.ERROR) {
+			return new MockResponse.Builder().code(500).body("issuer down").build();
+		}
+		if (down == Outage.HANGING) {
+			// Holds the connection without a byte of answer until the client gives up.
+			return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+		}
+		return new MockResponse.Builder().code(200)
+			.setHeader("Content-Type", "application/json")
+			.body(this.body.get())
+			.build();
 	}
 
 	/** The URL to give {@code security.jwt.jwk_set_uri}. */
 	public String url() {
-		return this.server.url("/.well-known/jwks.json").toString();
+		return "http://127.0.0.1:" + this.port + "/.well-known/jwks.json";
 	}
 
 	/** The URL with a user and password in it. */
@@ -82,7 +138,7 @@ public final class JwksServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		this.server.close();
 	}
 

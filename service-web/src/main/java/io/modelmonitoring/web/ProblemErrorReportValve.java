@@ -1,8 +1,7 @@
-package io.modelmonitoring.security;
+package io.modelmonitoring.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 import io.modelmonitoring.contracts.ProblemTypes;
 import org.apache.catalina.Container;
@@ -70,9 +69,10 @@ final class ProblemErrorReportValve extends ErrorReportValve {
 	static byte[] body(int status) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String title = (known != null) ? known.getReasonPhrase() : "Error";
-		ProblemDetail problem = ProblemExceptionHandler.problem(HttpStatus.valueOf(status), type(status), title,
-				detail(status));
-		return ProblemResponses.json(problem).getBytes(StandardCharsets.UTF_8);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), detail(status));
+		problem.setType(type(status));
+		problem.setTitle(title);
+		return ProblemJson.bytes(problem);
 	}
 
 	/** The services' type of the status where they have one, else RFC 9457's default. */

@@ -1,4 +1,4 @@
-package io.modelmonitoring.security;
+package io.modelmonitoring.web;
 
 import java.util.ArrayList;
 import java.util.Comparator;

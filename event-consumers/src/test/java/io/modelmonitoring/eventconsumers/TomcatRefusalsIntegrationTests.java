@@ -1,0 +1,94 @@
+package io.modelmonitoring.eventconsumers;
+
+import java.util.List;
+
+import io.modelmonitoring.eventconsumers.support.TestBroker;
+import io.modelmonitoring.testsupport.RawHttp;
+import io.modelmonitoring.testsupport.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The consumers with health and metrics on a port of their own
+ * ({@code MANAGEMENT_SERVER_PORT}): what Tomcat refuses itself, before any of the
+ * application runs, is problem+json on both ports, sent over raw sockets since HTTP
+ * clients will not send such requests; health stays open and every other path needs a
+ * token, on both ports.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+class TomcatRefusalsIntegrationTests {
+
+	static final TestBroker broker = TestBroker.start("test.event-consumers-refusals");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
+		registry.add("messaging.exchange", () -> broker.exchange);
+		registry.add("audit_log.queue", () -> broker.auditQueue);
+		registry.add("audit_log.error_queue", () -> broker.auditErrorQueue);
+		registry.add("alerting.alertmanager_url", () -> "http://127.0.0.1:" + TestServers.closedPort());
+		registry.add("alerting.queue", () -> broker.alertQueue);
+		registry.add("alerting.error_queue", () -> broker.alertErrorQueue);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@LocalManagementPort
+	int managementPort;
+
+	@AfterAll
+	static void cleanUp(@Autowired RabbitListenerEndpointRegistry listeners) {
+		listeners.stop();
+		broker.close();
+	}
+
+	static List<RawHttp.Refused> refusals() {
+		return RawHttp.refusedByTomcat("/actuator/health");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("refusals")
+	void tomcatsOwnRefusalsAreProblemJsonOnBothPorts(RawHttp.Refused refused) {
+		for (int target : new int[] { this.port, this.managementPort }) {
+			RawHttp.Answer answer = RawHttp.send(target, refused.head());
+
+			assertThat(answer.status()).as("%s on port %d: %s", refused, target, answer).isEqualTo(400);
+			assertThat(answer.header("Content-Type")).as(refused.name()).isEqualTo("application/problem+json");
+			JsonNode problem = JsonMapper.shared().readTree(answer.body());
+			assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
+			assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
+			assertThat(problem.path("status").asInt()).isEqualTo(400);
+			assertThat(problem.path("detail").asString()).startsWith("the request is malformed");
+			assertThat(answer.body()).doesNotContain(refused.quoted()).doesNotContainIgnoringCase("tomcat");
+		}
+	}
+
+	@Test
+	void healthStaysOpenAndTheRestNeedsAToken() {
+		RawHttp.Answer health = RawHttp.send(this.managementPort,
+				"GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+		assertThat(health.status()).as(health.toString()).isEqualTo(200);
+		for (int target : new int[] { this.port, this.managementPort }) {
+			RawHttp.Answer env = RawHttp.send(target,
+					"GET /actuator/env HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+			assertThat(env.status()).as("port %d: %s", target, env).isEqualTo(401);
+			assertThat(env.header("Content-Type")).isEqualTo("application/problem+json");
+		}
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import io.modelmonitoring.security.testing.JwksServer;
+import io.modelmonitoring.security.testing.TestJwts;
+import io.modelmonitoring.security.testing.TestTokens;
+import io.modelmonitoring.testsupport.TestServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The issuer goes down (stopped, answering 500, or hanging) just as it rotates to a key
+ * the service has not fetched: a call with a token of that key cannot be checked, and is
+ * a 503 naming the JWK set, within seconds, with no ERROR and no stack trace, however
+ * often it is sent (the rate limit of the fetches turned the third one into a 401). Once
+ * the issuer is back, the token is taken. The first case also has the keys never fetched
+ * at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "security.jwt.jwk_set_refresh_interval=1s")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(OutputCaptureExtension.class)
+class JwksOutageIntegrationTests {
+
+	static final JwksServer JWKS = JwksServer.serving(TestJwts.rsaKey());
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		registry.add("spring.mongodb.uri", () -> TestServers.mongoUri("jwks_outage_it"));
+		registry.add("spring.rabbitmq.addresses", TestServers::rabbitAddresses);
+		registry.add("messaging.exchange", () -> TestServers.uniqueName("test.ml-service.jwks-outage"));
+		registry.add("data_lake.local_path", () -> "");
+		registry.add("data_lake.connection_string", () -> "");
+		registry.add("security.jwt.hmac_secret", () -> "");
+		registry.add("security.jwt.jwk_set_uri", JWKS::url);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@AfterAll
+	void stopJwks() {
+		JWKS.close();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(JwksServer.Outage.class)
+	void aTokenOfAKeyNotYetFetchedIsA503DuringAnOutageAndTakenOnceTheIssuerIsBack(JwksServer.Outage outage,
+			CapturedOutput output) throws Exception {
+		RSAKey rotated = TestJwts.rsaKey();
+		String token = TestJwts.rs256(TestTokens.ML_SERVICE.claims().build(), rotated);
+		call(null);
+		int before = output.getAll().length();
+		JWKS.fail(outage);
+		for (int i = 0; i < 3; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = call(token);
+			Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+			assertThat(response.statusCode()).as("%s, call %d: %s", outage, i, response.body()).isEqualTo(503);
+			assertThat(took).as("%s, call %d", outage, i).isLessThan(Duration.ofSeconds(5));
+			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+			JsonNode problem = this.json.readTree(response.body());
+			assertThat(problem.path("type").asString())
+				.isEqualTo("urn:model-monitoring:problem:dependency-unavailable");
+			assertThat(problem.path("title").asString()).isEqualTo("JWK set unavailable");
+			assertThat(problem.path("status").asInt()).isEqualTo(503);
+			assertThat(problem.path("dependency").asString()).isEqualTo("JWK set");
+			assertThat(problem.path("detail").asString()).doesNotContain("127.0.0.1").doesNotContain("Exception");
+		}
+		String logged = output.getAll().substring(before);
+		assertThat(logged).contains("cannot be fetched").doesNotContain(" ERROR ").doesNotContain("\tat ");
+
+		JWKS.serve(rotated);
+		JWKS.recover();
+		await().atMost(Duration.ofSeconds(10))
+			.pollInterval(Duration.ofMillis(250))
+			.untilAsserted(() -> assertThat(call(token).statusCode()).isEqualTo(200));
+	}
+
+	private HttpResponse<String> call(String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/ml/model-monitoring/runs"))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
