@@ -20,6 +20,7 @@ import io.modelmonitoring.scan.model.TimeWindow;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
@@ -34,6 +35,9 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * the cluster's Hadoop settings (credentials included) to the executors.
  */
 final class HadoopFiles implements Serializable {
+
+	/** The reader reads in large chunks; Hadoop's default buffer is 4 kB. */
+	private static final int READ_BUFFER_BYTES = 1 << 20;
 
 	private transient Configuration configuration;
 
@@ -79,8 +83,17 @@ final class HadoopFiles implements Serializable {
 	/** One file, opened only when the reader reads it. */
 	LogFile open(String file) {
 		Path path = new Path(URI.create(file));
-		return new LogFile(file, () -> path.getFileSystem(this.configuration).open(path),
+		return new LogFile(file, () -> reading(path).open(path, READ_BUFFER_BYTES),
 				() -> HadoopInputFile.fromPath(path, this.configuration));
+	}
+
+	/**
+	 * The file system to stream a log file from: a local one without its checksum layer,
+	 * which would verify {@code .crc} files the lake does not have, in 512-byte chunks.
+	 */
+	private FileSystem reading(Path path) throws IOException {
+		FileSystem fileSystem = path.getFileSystem(this.configuration);
+		return (fileSystem instanceof LocalFileSystem local) ? local.getRawFileSystem() : fileSystem;
 	}
 
 	byte[] readAll(String file) {
