@@ -1,8 +1,11 @@
 package io.modelmonitoring.spark;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BinaryOperator;
 
 import io.modelmonitoring.scan.lake.LogScanRequest;
@@ -11,7 +14,7 @@ import io.modelmonitoring.scan.lake.ScanPasses;
 import io.modelmonitoring.scan.lake.ScanPasses.CountingPass;
 import io.modelmonitoring.scan.lake.ScanPasses.CountingPlan;
 import io.modelmonitoring.scan.lake.ScanPasses.FirstPass;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -35,6 +38,8 @@ final class SparkScan {
 
 	static final int TASKS_PER_CORE = 4;
 
+	static final int BATCHES_IN_FLIGHT = 2;
+
 	private final JavaSparkContext spark;
 
 	private final HadoopFiles files;
@@ -57,11 +62,10 @@ final class SparkScan {
 			this.passes = 0;
 			return empty.result(empty.plan());
 		}
-		this.tasks = Math.min(paths.size(), this.maxTasks);
-		JavaRDD<String> tasks = this.spark.parallelize(paths, this.tasks);
+		List<List<String>> tasks = tasks(paths, Math.min(paths.size(), this.maxTasks));
+		this.tasks = tasks.size();
 		HadoopFiles files = this.files;
-		FirstPass first = inOrder(tasks.mapPartitions(firstPass(request, files)), ScanPasses.firstPass(request),
-				FirstPass::merge);
+		FirstPass first = inOrder(tasks, firstPass(request, files), ScanPasses.firstPass(request), FirstPass::merge);
 		this.passes = 1;
 		CountingPlan plan = first.plan();
 		while (plan.pending()) {
@@ -72,8 +76,8 @@ final class SparkScan {
 			plan.prepare();
 			Broadcast<CountingPlan> shipped = this.spark.broadcast(plan);
 			try {
-				CountingPass counted = inOrder(tasks.mapPartitions(countingPass(request, files, shipped)),
-						plan.counting(request), CountingPass::merge);
+				CountingPass counted = inOrder(tasks, countingPass(request, files, shipped), plan.counting(request),
+						CountingPass::merge);
 				plan.take(counted);
 			}
 			finally {
@@ -92,45 +96,72 @@ final class SparkScan {
 		return this.tasks;
 	}
 
-	private static FlatMapFunction<Iterator<String>, FirstPass> firstPass(LogScanRequest request, HadoopFiles files) {
-		return (paths) -> {
+	/** Consecutive files, as evenly as they split: the files of each task in order. */
+	static List<List<String>> tasks(List<String> paths, int count) {
+		List<List<String>> tasks = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int from = (int) ((long) i * paths.size() / count);
+			int to = (int) ((long) (i + 1) * paths.size() / count);
+			tasks.add(List.copyOf(paths.subList(from, to)));
+		}
+		return tasks;
+	}
+
+	private static FlatMapFunction<Iterator<List<String>>, FirstPass> firstPass(LogScanRequest request,
+			HadoopFiles files) {
+		return (tasks) -> {
 			FirstPass part = ScanPasses.firstPass(request);
-			paths.forEachRemaining((path) -> part.read(files.open(path)));
+			tasks.forEachRemaining((paths) -> paths.forEach((path) -> part.read(files.open(path))));
 			return List.of(part).iterator();
 		};
 	}
 
-	private static FlatMapFunction<Iterator<String>, CountingPass> countingPass(LogScanRequest request,
+	private static FlatMapFunction<Iterator<List<String>>, CountingPass> countingPass(LogScanRequest request,
 			HadoopFiles files, Broadcast<CountingPlan> plan) {
-		return (paths) -> {
+		return (tasks) -> {
 			CountingPass part = plan.value().counting(request);
-			paths.forEachRemaining((path) -> part.read(files.open(path)));
+			tasks.forEachRemaining((paths) -> paths.forEach((path) -> part.read(files.open(path))));
 			return List.of(part).iterator();
 		};
 	}
 
 	/**
-	 * The parts of all tasks merged into {@code into} in task order, fetched a batch at a
-	 * time: the cluster reads the next batch's files only once the driver has merged the
-	 * last, which bounds the parts the driver holds to a batch.
+	 * The parts of all tasks merged into {@code into} in task order. The tasks run a
+	 * batch (a Spark job) at a time, the next batch already running while the driver
+	 * merges the last: the driver holds at most two batches of parts, and the cores do
+	 * not wait for its merges.
 	 */
-	private <P> P inOrder(JavaRDD<P> parts, P into, BinaryOperator<P> merge) {
-		int partitions = parts.getNumPartitions();
+	private <P> P inOrder(List<List<String>> tasks, FlatMapFunction<Iterator<List<String>>, P> pass, P into,
+			BinaryOperator<P> merge) {
 		// Each batch is a Spark job, whose scheduling costs a fraction of a second: a few
-		// tasks per core keep the cores busy while bounding what the driver holds.
+		// tasks per core keep the cores busy.
 		int batch = Math.max(MIN_BATCH, TASKS_PER_CORE * this.spark.defaultParallelism());
+		Deque<JavaFutureAction<List<P>>> running = new ArrayDeque<>();
+		int submitted = 0;
 		P merged = into;
-		for (int from = 0; from < partitions; from += batch) {
-			int[] ids = new int[Math.min(batch, partitions - from)];
-			for (int i = 0; i < ids.length; i++) {
-				ids[i] = from + i;
-			}
-			List<P>[] fetched = parts.collectPartitions(ids);
-			for (List<P> partition : fetched) {
-				for (P part : new ArrayList<>(partition)) {
+		try {
+			while (submitted < tasks.size() || !running.isEmpty()) {
+				while (running.size() < BATCHES_IN_FLIGHT && submitted < tasks.size()) {
+					List<List<String>> slice = tasks.subList(submitted, Math.min(tasks.size(), submitted + batch));
+					running.add(this.spark.parallelize(new ArrayList<>(slice), slice.size())
+						.mapPartitions(pass)
+						.collectAsync());
+					submitted += slice.size();
+				}
+				for (P part : running.removeFirst().get()) {
 					merged = merge.apply(merged, part);
 				}
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("drift scan interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("a task of the drift scan failed: " + ex.getCause(), ex.getCause());
+		}
+		finally {
+			running.forEach((job) -> job.cancel(true));
 		}
 		return merged;
 	}
