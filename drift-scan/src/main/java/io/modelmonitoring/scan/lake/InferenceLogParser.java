@@ -93,7 +93,8 @@ final class InferenceLogParser {
 
 	private Instant timestamp;
 
-	// The strings of the previous line, handed out again while they repeat.
+	// The strings of the previous line read by Jackson, handed out again while they
+	// repeat.
 
 	private String lastTenantId;
 
@@ -107,10 +108,13 @@ final class InferenceLogParser {
 	/** Null when the scan wants neither segments nor features. */
 	private final RecordDetails details;
 
-	// Per dimension, per feature slot: the previous line's strings, reused while they
-	// repeat.
+	/**
+	 * The tenants, models and segment values of scanned lines: one String per distinct
+	 * value, whose hash the collectors' maps compute once.
+	 */
+	private final InternedStrings values = new InternedStrings();
 
-	private final String[] lastSegmentValues;
+	// Per feature slot: the previous line's strings, reused while they repeat.
 
 	/**
 	 * Per dimension: the line's top-level value, which wins over the segment object's.
@@ -136,7 +140,6 @@ final class InferenceLogParser {
 		this.dimensions = signals.dimensions();
 		this.readsFeatures = signals.features();
 		this.details = signals.any() ? new RecordDetails(this.dimensions.size()) : null;
-		this.lastSegmentValues = new String[this.dimensions.size()];
 		this.topLevelSegment = new String[this.dimensions.size()];
 		this.scanner = scanFlatLines ? new FlatLineScanner(this.dimensions, this.readsFeatures) : null;
 	}
@@ -252,12 +255,10 @@ final class InferenceLogParser {
 		this.modelId = null;
 		this.timestamp = null;
 		if (scanned.tenantLength >= 0) {
-			this.lastTenantId = reuse(bytes, scanned.tenantStart, scanned.tenantLength, this.lastTenantId);
-			this.tenantId = this.lastTenantId;
+			this.tenantId = this.values.of(bytes, scanned.tenantStart, scanned.tenantLength);
 		}
 		if (scanned.modelLength >= 0) {
-			this.lastModelId = reuse(bytes, scanned.modelStart, scanned.modelLength, this.lastModelId);
-			this.modelId = this.lastModelId;
+			this.modelId = this.values.of(bytes, scanned.modelStart, scanned.modelLength);
 		}
 		// Longer text is no ISO-8601 offset date-time (the longest, with a nine-digit
 		// year, fraction and seconds in the offset, has 44 characters): null, as the
@@ -279,13 +280,12 @@ final class InferenceLogParser {
 	private void takeScannedDetails(byte[] bytes, FlatLineScanner scanned) {
 		RecordDetails details = this.details;
 		details.clear();
-		for (int d = 0; d < this.lastSegmentValues.length; d++) {
+		for (int d = 0; d < this.topLevelSegment.length; d++) {
 			boolean top = scanned.dimensionLength[d] >= 0;
 			int start = top ? scanned.dimensionStart[d] : scanned.nestedDimensionStart[d];
 			int length = top ? scanned.dimensionLength[d] : scanned.nestedDimensionLength[d];
 			if (length >= 0) {
-				this.lastSegmentValues[d] = reuse(bytes, start, length, this.lastSegmentValues[d]);
-				details.segmentValues[d] = this.lastSegmentValues[d];
+				details.segmentValues[d] = this.values.of(bytes, start, length);
 			}
 		}
 		for (int k = 0; k < scanned.features; k++) {
