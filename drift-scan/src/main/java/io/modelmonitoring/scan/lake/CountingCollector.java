@@ -48,7 +48,7 @@ final class CountingCollector extends RecordCollector {
 			String value = (values != null) ? details.segmentValues[d] : null;
 			BinCounter counter = (value != null) ? values.get(value) : null;
 			if (counter != null) {
-				feed(counter, prediction, inBaseline, inCurrent);
+				counters.feed(counter, prediction, inBaseline, inCurrent);
 			}
 		}
 		if (!counters.hasFeatures) {
@@ -58,18 +58,9 @@ final class CountingCollector extends RecordCollector {
 			if (details.kinds[k] == RecordDetails.NUMBER) {
 				BinCounter counter = counters.feature(k, details.names[k]);
 				if (counter != null) {
-					feed(counter, details.numbers[k], inBaseline, inCurrent);
+					counters.feed(counter, details.numbers[k], inBaseline, inCurrent);
 				}
 			}
-		}
-	}
-
-	private static void feed(BinCounter counter, double value, boolean inBaseline, boolean inCurrent) {
-		if (inBaseline) {
-			counter.addBaseline(value);
-		}
-		if (inCurrent) {
-			counter.addCurrent(value);
 		}
 	}
 
@@ -92,9 +83,12 @@ final class CountingCollector extends RecordCollector {
 		return counters;
 	}
 
+	/** A model's counters, every value fed to them counted. */
 	ModelCounters counters(String tenantId, String modelId) {
-		return this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
+		ModelCounters counters = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
 			.computeIfAbsent(modelId, (model) -> new ModelCounters(this.plan.find(tenantId, modelId)));
+		counters.countWaiting();
+		return counters;
 	}
 
 	/** Adds what another part of the pass counted; counters merge in any order. */
@@ -112,6 +106,13 @@ final class CountingCollector extends RecordCollector {
 	 * model.
 	 */
 	static final class ModelCounters {
+
+		/** Values waiting to be counted, per model: 256 (3.3 kB while it counts). */
+		private static final int WAITING = 256;
+
+		private static final byte BASELINE = 1;
+
+		private static final byte CURRENT = 2;
 
 		private final SignalPlan.ModelPlan plan;
 
@@ -133,6 +134,19 @@ final class CountingCollector extends RecordCollector {
 
 		private BinCounter[] slotCounters = new BinCounter[0];
 
+		// The values of the model's last records, in order, each with its counter: fed
+		// to the counters a few hundred at a time, so that the model's counters are in
+		// the cache while they count, where feeding each record's twenty values at once
+		// would find most of them out of it.
+
+		private BinCounter[] waitingCounters;
+
+		private double[] waitingValues;
+
+		private byte[] waitingWindows;
+
+		private int waiting;
+
 		@SuppressWarnings("unchecked")
 		ModelCounters(SignalPlan.ModelPlan plan) {
 			this.plan = plan;
@@ -149,6 +163,40 @@ final class CountingCollector extends RecordCollector {
 				}
 			}));
 			this.hasFeatures = plan.features.values().stream().anyMatch(SignalPlan.Group::pending);
+		}
+
+		/** A value of a record in the given windows, for one of this model's counters. */
+		void feed(BinCounter counter, double value, boolean inBaseline, boolean inCurrent) {
+			if (this.waitingCounters == null) {
+				this.waitingCounters = new BinCounter[WAITING];
+				this.waitingValues = new double[WAITING];
+				this.waitingWindows = new byte[WAITING];
+			}
+			int i = this.waiting;
+			this.waitingCounters[i] = counter;
+			this.waitingValues[i] = value;
+			this.waitingWindows[i] = (byte) ((inBaseline ? BASELINE : 0) | (inCurrent ? CURRENT : 0));
+			this.waiting = i + 1;
+			if (this.waiting == WAITING) {
+				countWaiting();
+			}
+		}
+
+		/** Feeds the waiting values to their counters. */
+		void countWaiting() {
+			for (int i = 0; i < this.waiting; i++) {
+				BinCounter counter = this.waitingCounters[i];
+				double value = this.waitingValues[i];
+				byte windows = this.waitingWindows[i];
+				if ((windows & BASELINE) != 0) {
+					counter.addBaseline(value);
+				}
+				if ((windows & CURRENT) != 0) {
+					counter.addCurrent(value);
+				}
+				this.waitingCounters[i] = null;
+			}
+			this.waiting = 0;
 		}
 
 		/** The counter of a record's feature, null when it is not counted. */
@@ -185,6 +233,8 @@ final class CountingCollector extends RecordCollector {
 		}
 
 		void merge(ModelCounters later) {
+			countWaiting();
+			later.countWaiting();
 			for (int i = 0; i < later.counters.length; i++) {
 				if (later.counters[i] != null) {
 					of(later.groups[i]).merge(later.counters[i]);

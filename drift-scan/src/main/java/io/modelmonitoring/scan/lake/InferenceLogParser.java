@@ -56,6 +56,8 @@ final class InferenceLogParser {
 
 	private static final int CHUNK_BYTES = 64 * 1024;
 
+	private static final byte NEWLINE = '\n';
+
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
@@ -123,6 +125,9 @@ final class InferenceLogParser {
 
 	private String[] lastFeatureNames = new String[16];
 
+	/** Per feature slot: the bytes of {@link #lastFeatureNames}, compared at once. */
+	private byte[][] lastFeatureNameBytes = new byte[16][];
+
 	private String[] lastCategories = new String[16];
 
 	InferenceLogParser(RecordCollector collector) {
@@ -156,17 +161,16 @@ final class InferenceLogParser {
 		int read;
 		while ((read = in.read(buffer, 0, buffer.length)) != -1) {
 			int start = 0;
-			for (int i = 0; i < read; i++) {
-				if (buffer[i] == '\n') {
-					if (this.carryLength == 0 && !this.carryTooLong) {
-						line(buffer, start, i - start);
-					}
-					else {
-						carry(buffer, start, i - start);
-						carriedLine();
-					}
-					start = i + 1;
+			for (int i = ByteSearch.indexOf(buffer, 0, read, NEWLINE); i >= 0; i = ByteSearch.indexOf(buffer, start,
+					read, NEWLINE)) {
+				if (this.carryLength == 0 && !this.carryTooLong) {
+					line(buffer, start, i - start);
 				}
+				else {
+					carry(buffer, start, i - start);
+					carriedLine();
+				}
+				start = i + 1;
 			}
 			if (start < read) {
 				carry(buffer, start, read - start);
@@ -310,7 +314,11 @@ final class InferenceLogParser {
 
 	private String featureName(int slot, byte[] bytes, int start, int length) {
 		growSlots(slot);
-		this.lastFeatureNames[slot] = reuse(bytes, start, length, this.lastFeatureNames[slot]);
+		byte[] last = this.lastFeatureNameBytes[slot];
+		if (last == null || !Arrays.equals(last, 0, last.length, bytes, start, start + length)) {
+			this.lastFeatureNameBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
+			this.lastFeatureNames[slot] = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+		}
 		return this.lastFeatureNames[slot];
 	}
 
@@ -322,6 +330,7 @@ final class InferenceLogParser {
 	private void growSlots(int slot) {
 		if (slot >= this.lastFeatureNames.length) {
 			this.lastFeatureNames = Arrays.copyOf(this.lastFeatureNames, slot * 2);
+			this.lastFeatureNameBytes = Arrays.copyOf(this.lastFeatureNameBytes, slot * 2);
 			this.lastCategories = Arrays.copyOf(this.lastCategories, slot * 2);
 		}
 	}
