@@ -66,7 +66,7 @@ public final class ParallelScan {
 						"drift scan: the bins of some segments or features were not exact after " + MAX_PASSES
 								+ " passes");
 			}
-			plan.preparePass();
+			runAll(plan.passPreparations(), threads, threadName);
 			CountingCollector counted = readInAnyOrder(files, threads, threadName,
 					() -> new CountingCollector(request, plan), CountingCollector::merge);
 			plan.take(counted);
@@ -158,6 +158,38 @@ public final class ParallelScan {
 				merge.accept(collector, parts.get(t).get());
 			}
 			return collector;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("drift scan interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Runs independent tasks on a pool of at most {@code threads} (in the calling thread
+	 * with one) and waits for them all.
+	 */
+	private static void runAll(List<Runnable> tasks, int threads, String threadName) {
+		int poolSize = Math.min(Math.max(1, threads), tasks.size());
+		if (poolSize <= 1) {
+			tasks.forEach(Runnable::run);
+			return;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(poolSize, threadFactory(threadName));
+		try {
+			List<Future<?>> running = new ArrayList<>(tasks.size());
+			for (Runnable task : tasks) {
+				running.add(pool.submit(task));
+			}
+			for (Future<?> task : running) {
+				task.get();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
