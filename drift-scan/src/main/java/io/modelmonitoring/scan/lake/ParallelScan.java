@@ -55,9 +55,9 @@ public final class ParallelScan {
 		if (!request.signals().any()) {
 			return samples.toResult(null);
 		}
-		// The segments and features whose windows outgrew their sketches' exact values
-		// are
-		// counted in further passes over the same files, until each has its exact bins.
+		// The segments and features whose windows outgrew their sketches' exact
+		// values are counted in further passes over the same files, until each has
+		// its exact bins.
 		SignalPlan plan = samples.plan();
 		int passes = 1;
 		while (plan.pending()) {
