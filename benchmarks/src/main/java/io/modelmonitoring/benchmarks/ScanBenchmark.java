@@ -268,6 +268,8 @@ public final class ScanBenchmark {
 					run, measured.seconds, recordsScanned / measured.seconds, measured.cpuShare * 100,
 					measured.cpuSeconds(), measured.peakHeap >> 20, measured.retainedHeap >> 20,
 					measured.seconds / best, measured.cpuSeconds() / bestCpuSeconds, segments, features);
+			out.printf("     result digest (SHA-256 of every sample, edge and count): %s%n",
+					ResultDigest.of(measured.result));
 			peak = Math.max(peak, measured.peakHeap);
 			if (fastest == null || measured.seconds < fastest.seconds()) {
 				fastest = new SignalScan(measured.seconds, 0, measured.retainedHeap, measured.seconds / best,

@@ -67,7 +67,8 @@ class ScanBenchmarkTests {
 		assertThat(signals.cpuRatio()).isPositive();
 		assertThat(signals.peakHeapBytes()).isPositive();
 		assertThat(output).contains("jsonl-49980-features10-segments-", "numericFeatures=10",
-				"scan with segments and features 1:", "x the scan of predictions alone (CPU time ");
+				"scan with segments and features 1:", "x the scan of predictions alone (CPU time ",
+				"result digest (SHA-256 of every sample, edge and count): ");
 		// The same lake scanned for its predictions only, and a lake of predictions
 		// alone written beside it, not mixed up with it.
 		ByteArrayOutputStream again = new ByteArrayOutputStream();
