@@ -91,11 +91,13 @@ public final class ScanBenchmark {
 	 *
 	 * @param ratio its wall time over the best scan of the predictions alone of the same
 	 * lake
+	 * @param cpuRatio its CPU time over that scan's: on a machine shared with other work,
+	 * where wall time follows the CPU the scans get, the steadier of the two
 	 * @param segments segments gathered, over all models
 	 * @param features features gathered, over all models
 	 */
-	public record SignalScan(double seconds, long peakHeapBytes, long retainedHeapBytes, double ratio, int segments,
-			int features) {
+	public record SignalScan(double seconds, long peakHeapBytes, long retainedHeapBytes, double ratio, double cpuRatio,
+			int segments, int features) {
 	}
 
 	private ScanBenchmark() {
@@ -193,18 +195,20 @@ public final class ScanBenchmark {
 		double best = Double.MAX_VALUE;
 		long peak = 0;
 		double cpu = 0;
+		double bestCpuSeconds = 0;
 		LogScanResult result = null;
 		for (int run = 1; run <= runs; run++) {
 			Measured measured = measure(() -> source.scan(request));
 			out.printf(
-					"   scan %d: %d threads  wall %6.2f s  %,9.0f records/s  %,7.0f MB/s  cpu %3.0f%%  peak heap %,4d MB"
-							+ " (after GC %,d MB)  %.2fx the floor%n",
+					"   scan %d: %d threads  wall %6.2f s  %,9.0f records/s  %,7.0f MB/s  cpu %3.0f%% (%.1f s)"
+							+ "  peak heap %,4d MB (after GC %,d MB)  %.2fx the floor%n",
 					run, threads, measured.seconds, recordsScanned / measured.seconds, bytes / 1e6 / measured.seconds,
-					measured.cpuShare * 100, measured.peakHeap >> 20, measured.retainedHeap >> 20,
-					measured.seconds / floor);
+					measured.cpuShare * 100, measured.cpuSeconds(), measured.peakHeap >> 20,
+					measured.retainedHeap >> 20, measured.seconds / floor);
 			if (measured.seconds < best) {
 				best = measured.seconds;
 				cpu = measured.cpuShare;
+				bestCpuSeconds = measured.cpuSeconds();
 			}
 			peak = Math.max(peak, measured.peakHeap);
 			result = measured.result;
@@ -237,14 +241,18 @@ public final class ScanBenchmark {
 					entry.getValue().currentCount()));
 		int models = psi.size();
 		result = null; // let the signal scans' heap after GC hold their own results only
-		SignalScan signals = signalScan ? signalScans(source, request, runs, best, recordsScanned, out) : null;
+		SignalScan signals = signalScan ? signalScans(source, request, runs, best, bestCpuSeconds, recordsScanned, out)
+				: null;
 		return new FormatResult(format, recordsScanned, bytes, files.size(), floor, best, sequentialSeconds, peak, cpu,
 				models, (int) drifted, identical, signals);
 	}
 
-	/** Times the scan that also gathers segments and features, against {@code best}. */
+	/**
+	 * Times the scan that also gathers segments and features, against {@code best} and
+	 * the CPU time that scan took.
+	 */
 	private static SignalScan signalScans(LocalDirectoryLogSource source, LogScanRequest predictions, int runs,
-			double best, long recordsScanned, PrintStream out) {
+			double best, double bestCpuSeconds, long recordsScanned, PrintStream out) {
 		LogScanRequest request = new LogScanRequest(predictions.baseline(), predictions.current(),
 				predictions.tenantIds(), SIGNALS);
 		SignalScan fastest = null;
@@ -254,19 +262,23 @@ public final class ScanBenchmark {
 			int segments = measured.result.signals().values().stream().mapToInt((s) -> s.segments().size()).sum();
 			int features = measured.result.signals().values().stream().mapToInt((s) -> s.features().size()).sum();
 			out.printf(
-					"   scan with segments and features %d: wall %6.2f s  %,9.0f records/s  cpu %3.0f%%  peak heap %,4d MB"
-							+ " (after GC %,d MB)  %.2fx the scan of predictions alone; %,d segments, %,d features%n",
+					"   scan with segments and features %d: wall %6.2f s  %,9.0f records/s  cpu %3.0f%% (%.1f s)"
+							+ "  peak heap %,4d MB (after GC %,d MB)  %.2fx the scan of predictions alone"
+							+ " (CPU time %.2fx); %,d segments, %,d features%n",
 					run, measured.seconds, recordsScanned / measured.seconds, measured.cpuShare * 100,
-					measured.peakHeap >> 20, measured.retainedHeap >> 20, measured.seconds / best, segments, features);
+					measured.cpuSeconds(), measured.peakHeap >> 20, measured.retainedHeap >> 20,
+					measured.seconds / best, measured.cpuSeconds() / bestCpuSeconds, segments, features);
+			out.printf("     result digest (SHA-256 of every sample, edge and count): %s%n",
+					ResultDigest.of(measured.result));
 			peak = Math.max(peak, measured.peakHeap);
 			if (fastest == null || measured.seconds < fastest.seconds()) {
-				fastest = new SignalScan(measured.seconds, 0, measured.retainedHeap, measured.seconds / best, segments,
-						features);
+				fastest = new SignalScan(measured.seconds, 0, measured.retainedHeap, measured.seconds / best,
+						measured.cpuSeconds() / bestCpuSeconds, segments, features);
 			}
 		}
 		// As for the scan of predictions: the fastest run's time, the highest peak.
-		return new SignalScan(fastest.seconds(), peak, fastest.retainedHeapBytes(), fastest.ratio(), fastest.segments(),
-				fastest.features());
+		return new SignalScan(fastest.seconds(), peak, fastest.retainedHeapBytes(), fastest.ratio(), fastest.cpuRatio(),
+				fastest.segments(), fastest.features());
 	}
 
 	private static Instant asOfMinus(DemoLakeSpec spec, int days) {
@@ -329,6 +341,12 @@ public final class ScanBenchmark {
 	}
 
 	private record Measured(double seconds, double cpuShare, long peakHeap, long retainedHeap, LogScanResult result) {
+
+		/** The process's CPU time over the scan, all threads. */
+		double cpuSeconds() {
+			return this.cpuShare * this.seconds * Runtime.getRuntime().availableProcessors();
+		}
+
 	}
 
 	private static Measured measure(java.util.function.Supplier<LogScanResult> scan) {

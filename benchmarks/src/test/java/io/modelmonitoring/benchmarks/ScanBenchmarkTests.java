@@ -64,9 +64,11 @@ class ScanBenchmarkTests {
 		assertThat(signals.segments()).isEqualTo(20 * 11);
 		assertThat(signals.features()).isEqualTo(20 * 10);
 		assertThat(signals.ratio()).isPositive();
+		assertThat(signals.cpuRatio()).isPositive();
 		assertThat(signals.peakHeapBytes()).isPositive();
 		assertThat(output).contains("jsonl-49980-features10-segments-", "numericFeatures=10",
-				"scan with segments and features 1:", "x the scan of predictions alone");
+				"scan with segments and features 1:", "x the scan of predictions alone (CPU time ",
+				"result digest (SHA-256 of every sample, edge and count): ");
 		// The same lake scanned for its predictions only, and a lake of predictions
 		// alone written beside it, not mixed up with it.
 		ByteArrayOutputStream again = new ByteArrayOutputStream();

@@ -11,8 +11,9 @@ import java.util.Optional;
  * and the kept values, the order statistics are exact, hence the edges; every edge lies
  * in a kept bucket or at a bucket's end, hence the bin counts.
  * <p>
- * Memory: the two windows' samples (2 × 32 kB), a few counts per bucket (the plan has
- * about {@value WindowSketch#FINE_BUCKETS} plus two per needed rank) and the kept values,
+ * Memory: the two windows' samples (2 × 32 kB), a batch of values waiting to be counted
+ * per window (2 × 2 kB), a few counts per bucket (the plan has about
+ * {@value WindowSketch#FINE_BUCKETS} plus two per needed rank) and the kept values,
  * stored as distinct values with counts (about 18 bytes each): about twice the sketch's
  * rank error times n per bracket (1,400 values at 10^6), a small fraction of the window
  * that a point mass does not inflate. The current window's kept values are given up past
@@ -20,6 +21,9 @@ import java.util.Optional;
  * aligned to the edges. Not thread-safe; counters of one pass merge in any order.
  */
 public final class BinCounter implements Serializable {
+
+	/** Values per window counted at once; 2 kB a window while the counter is fed. */
+	private static final int BATCH = 256;
 
 	private final CountingPlan plan;
 
@@ -34,6 +38,18 @@ public final class BinCounter implements Serializable {
 	/** Set once the current window's kept values passed the plan's limit. */
 	private boolean currentGivenUp;
 
+	// Values wait in a batch per window before they are counted: a scan feeds thousands
+	// of counters in turn, and counting a batch at once finds the plan and the counts in
+	// the cache, where counting each value as it comes would miss them for most values.
+
+	private double[] baselineBatch;
+
+	private int baselineBatched;
+
+	private double[] currentBatch;
+
+	private int currentBatched;
+
 	BinCounter(CountingPlan plan) {
 		this.plan = plan;
 		this.baselineCounts = new long[plan.buckets()];
@@ -41,21 +57,61 @@ public final class BinCounter implements Serializable {
 	}
 
 	public void addBaseline(double value) {
-		long key = SortableKeys.of(value);
-		int bucket = this.plan.bucketOf(key);
-		this.baselineCounts[bucket]++;
-		if (this.plan.kept(bucket)) {
-			this.baselineKept.add(key);
+		if (this.baselineBatch == null) {
+			this.baselineBatch = new double[BATCH];
+		}
+		this.baselineBatch[this.baselineBatched++] = value;
+		if (this.baselineBatched == BATCH) {
+			countBaselineBatch();
 		}
 	}
 
 	public void addCurrent(double value) {
-		long key = SortableKeys.of(value);
-		int bucket = this.plan.bucketOf(key);
-		this.currentCounts[bucket]++;
-		if (keepingCurrent() && this.plan.kept(bucket)) {
-			this.currentKept.add(key);
-			checkCurrentLimit();
+		if (this.currentBatch == null) {
+			this.currentBatch = new double[BATCH];
+		}
+		this.currentBatch[this.currentBatched++] = value;
+		if (this.currentBatched == BATCH) {
+			countCurrentBatch();
+		}
+	}
+
+	private void countBaselineBatch() {
+		CountingPlan plan = this.plan;
+		long[] counts = this.baselineCounts;
+		for (int i = 0; i < this.baselineBatched; i++) {
+			long key = SortableKeys.of(this.baselineBatch[i]);
+			int bucket = plan.bucketOf(key);
+			counts[bucket]++;
+			if (plan.kept(bucket)) {
+				this.baselineKept.add(key);
+			}
+		}
+		this.baselineBatched = 0;
+	}
+
+	private void countCurrentBatch() {
+		CountingPlan plan = this.plan;
+		long[] counts = this.currentCounts;
+		for (int i = 0; i < this.currentBatched; i++) {
+			long key = SortableKeys.of(this.currentBatch[i]);
+			int bucket = plan.bucketOf(key);
+			counts[bucket]++;
+			if (keepingCurrent() && plan.kept(bucket)) {
+				this.currentKept.add(key);
+				checkCurrentLimit();
+			}
+		}
+		this.currentBatched = 0;
+	}
+
+	/** Counts the values still waiting in the batches. */
+	private void countBatches() {
+		if (this.baselineBatched > 0) {
+			countBaselineBatch();
+		}
+		if (this.currentBatched > 0) {
+			countCurrentBatch();
 		}
 	}
 
@@ -72,6 +128,8 @@ public final class BinCounter implements Serializable {
 		if (!this.plan.sameAs(later.plan)) {
 			throw new IllegalArgumentException("Only counters of the same pass can be merged");
 		}
+		countBatches();
+		later.countBatches();
 		for (int b = 0; b < this.baselineCounts.length; b++) {
 			this.baselineCounts[b] += later.baselineCounts[b];
 			this.currentCounts[b] += later.currentCounts[b];
@@ -138,6 +196,7 @@ public final class BinCounter implements Serializable {
 	}
 
 	private Tally tally() {
+		countBatches();
 		long n = this.plan.baselineCount();
 		long m = this.plan.currentCount();
 		long[] baselineBelow = cumulative(this.baselineCounts);

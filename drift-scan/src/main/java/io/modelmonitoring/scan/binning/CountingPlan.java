@@ -20,6 +20,12 @@ final class CountingPlan implements Serializable {
 	 */
 	private static final int CURRENT_KEEP_MARGIN = 4;
 
+	/** The bucket table has at most 2^this cells (256: 1 kB). */
+	private static final int CELL_BITS = 8;
+
+	/** A cell holding more starts than this is searched, not walked. */
+	private static final int WALK_LIMIT = 4;
+
 	private final long[] starts;
 
 	private final boolean[] kept;
@@ -38,6 +44,22 @@ final class CountingPlan implements Serializable {
 
 	private final double[] currentSample;
 
+	// A table over the keys from the second start to the last, for the bucket search
+	// that every value of a counting pass makes: the key's cell gives the few buckets it
+	// may be in. The cells are equal ranges of keys, so a value range dense with starts
+	// costs a short search, and the rest a lookup.
+
+	private final long tableBase;
+
+	private final long tableTop;
+
+	private final int cellShift;
+
+	/**
+	 * Per cell: the bucket of its lowest key; one more entry for the cell after the last.
+	 */
+	private final int[] cellBuckets;
+
 	private CountingPlan(long[] starts, boolean[] kept, boolean keepCurrent, long currentLimit, long baselineCount,
 			long currentCount, int bins, double[] baselineSample, double[] currentSample) {
 		this.starts = starts;
@@ -49,6 +71,18 @@ final class CountingPlan implements Serializable {
 		this.bins = bins;
 		this.baselineSample = baselineSample;
 		this.currentSample = currentSample;
+		int last = starts.length - 1;
+		this.tableBase = starts[Math.min(1, last)];
+		this.tableTop = starts[last];
+		// The span between them, unsigned: at most 2^CELL_BITS cells.
+		long span = this.tableTop - this.tableBase;
+		this.cellShift = Math.max(0, (Long.SIZE - Long.numberOfLeadingZeros(span)) - CELL_BITS);
+		int cells = (int) (span >>> this.cellShift) + 1;
+		this.cellBuckets = new int[cells + 1];
+		for (int cell = 0; cell < cells; cell++) {
+			this.cellBuckets[cell] = search(this.tableBase + ((long) cell << this.cellShift), 0, last);
+		}
+		this.cellBuckets[cells] = last;
 	}
 
 	/**
@@ -154,12 +188,34 @@ final class CountingPlan implements Serializable {
 		return (start == 0) ? 1 : start;
 	}
 
-	/**
-	 * The bucket of a key: the last start at or below it (a search without early exits).
-	 */
+	/** The bucket of a key: the last start at or below it. */
 	int bucketOf(long key) {
-		int low = 0;
-		int length = this.starts.length;
+		if (key < this.tableBase) {
+			return 0;
+		}
+		if (key >= this.tableTop) {
+			return this.starts.length - 1;
+		}
+		// base <= key < top: the difference is below the span, unsigned.
+		int cell = (int) ((key - this.tableBase) >>> this.cellShift);
+		int from = this.cellBuckets[cell];
+		int to = this.cellBuckets[cell + 1];
+		if (to - from > WALK_LIMIT) {
+			return search(key, from, to);
+		}
+		while (from < to && this.starts[from + 1] <= key) {
+			from++;
+		}
+		return from;
+	}
+
+	/**
+	 * The last start at or below a key among the buckets {@code from} to {@code to}, the
+	 * key being at or above the first (a search without early exits).
+	 */
+	private int search(long key, int from, int to) {
+		int low = from;
+		int length = to - from + 1;
 		while (length > 1) {
 			int half = length >>> 1;
 			if (this.starts[low + half] <= key) {

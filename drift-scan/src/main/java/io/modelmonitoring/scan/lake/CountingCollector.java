@@ -1,6 +1,7 @@
 package io.modelmonitoring.scan.lake;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,9 @@ import io.modelmonitoring.scan.binning.BinCounter;
  * {@link SignalPlan} still waiting for their bins.
  */
 final class CountingCollector extends RecordCollector {
+
+	/** Stands for a model without groups to count in {@link #byTenant}. */
+	private static final ModelCounters NOTHING_TO_COUNT = new ModelCounters(new SignalPlan.ModelPlan(2));
 
 	private final SignalPlan plan;
 
@@ -40,37 +44,27 @@ final class CountingCollector extends RecordCollector {
 		if (counters == null) {
 			return;
 		}
-		SignalPlan.ModelPlan model = counters.plan;
-		if (model.predictions != null && model.predictions.pending()) {
-			feed(counters.of(model.predictions), prediction, inBaseline, inCurrent);
+		if (counters.predictions != null) {
+			counters.feed(counters.predictions, prediction, inBaseline, inCurrent);
 		}
-		for (Map.Entry<Integer, Map<String, SignalPlan.Group>> dimension : model.segments.entrySet()) {
-			String value = details.segmentValues[dimension.getKey()];
-			SignalPlan.Group group = (value != null) ? dimension.getValue().get(value) : null;
-			if (group != null && group.pending()) {
-				feed(counters.of(group), prediction, inBaseline, inCurrent);
+		for (int d = 0; d < counters.segments.length; d++) {
+			Map<String, BinCounter> values = counters.segments[d];
+			String value = (values != null) ? details.segmentValues[d] : null;
+			BinCounter counter = (value != null) ? values.get(value) : null;
+			if (counter != null) {
+				counters.feed(counter, prediction, inBaseline, inCurrent);
 			}
 		}
-		if (model.features.isEmpty()) {
+		if (!counters.hasFeatures) {
 			return;
 		}
 		for (int k = 0; k < details.features; k++) {
-			if (details.kinds[k] != RecordDetails.NUMBER) {
-				continue;
+			if (details.kinds[k] == RecordDetails.NUMBER) {
+				BinCounter counter = counters.feature(k, details.names[k]);
+				if (counter != null) {
+					counters.feed(counter, details.numbers[k], inBaseline, inCurrent);
+				}
 			}
-			SignalPlan.Group group = model.features.get(details.names[k]);
-			if (group != null && group.pending()) {
-				feed(counters.of(group), details.numbers[k], inBaseline, inCurrent);
-			}
-		}
-	}
-
-	private static void feed(BinCounter counter, double value, boolean inBaseline, boolean inCurrent) {
-		if (inBaseline) {
-			counter.addBaseline(value);
-		}
-		if (inCurrent) {
-			counter.addCurrent(value);
 		}
 	}
 
@@ -79,43 +73,163 @@ final class CountingCollector extends RecordCollector {
 		if (tenantId == this.lastTenant && modelId == this.lastModel) {
 			return this.lastCounters;
 		}
-		SignalPlan.ModelPlan model = this.plan.find(tenantId, modelId);
-		ModelCounters counters = (model != null) ? counters(tenantId, modelId) : null;
+		// The parser hands in one String per distinct tenant and model, whose hash is
+		// computed once; models without groups to count are remembered as such.
+		ModelCounters counters = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
+			.computeIfAbsent(modelId, (model) -> {
+				SignalPlan.ModelPlan plan = this.plan.find(tenantId, modelId);
+				return (plan != null) ? new ModelCounters(plan) : NOTHING_TO_COUNT;
+			});
+		counters = counters.countsNothing() ? null : counters;
 		this.lastTenant = tenantId;
 		this.lastModel = modelId;
 		this.lastCounters = counters;
 		return counters;
 	}
 
+	/** A model's counters, every value fed to them counted. */
 	ModelCounters counters(String tenantId, String modelId) {
-		return this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
+		ModelCounters counters = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
 			.computeIfAbsent(modelId, (model) -> new ModelCounters(this.plan.find(tenantId, modelId)));
+		counters.countWaiting();
+		return counters;
 	}
 
-	/** Adds what a later file's pass counted; counters merge in file order. */
-	void merge(CountingCollector later) {
-		later.byTenant.forEach((tenantId, models) -> models
-			.forEach((modelId, counters) -> counters(tenantId, modelId).merge(counters)));
-		mergeCounts(later);
+	/** Adds what another part of the pass counted; counters merge in any order. */
+	void merge(CountingCollector other) {
+		other.byTenant.forEach((tenantId, models) -> models.forEach((modelId, counters) -> {
+			if (!counters.countsNothing()) {
+				counters(tenantId, modelId).merge(counters);
+			}
+		}));
+		mergeCounts(other);
 	}
 
-	/** The counters of one model's pending groups, made on first use. */
+	/**
+	 * The counters of one model's pending groups, made with the first record of the
+	 * model.
+	 */
 	static final class ModelCounters implements Serializable {
+
+		/** Values waiting to be counted, per model: 256 (3.3 kB while it counts). */
+		private static final int WAITING = 256;
+
+		private static final byte BASELINE = 1;
+
+		private static final byte CURRENT = 2;
 
 		private final SignalPlan.ModelPlan plan;
 
-		/** By the group's index. */
+		/** By the group's index; null for a group done in an earlier pass. */
 		private final BinCounter[] counters;
 
 		private final SignalPlan.Group[] groups;
 
+		/** Per dimension of the scan: its pending values' counters, null when none. */
+		private final Map<String, BinCounter>[] segments;
+
+		private final boolean hasFeatures;
+
+		/** The whole model's predictions, when sketched and pending; else null. */
+		private final BinCounter predictions;
+
+		// The counter of each feature slot of the previous record of this model: records
+		// of one model list their features in one order, and the parser hands in the
+		// same name Strings, so a lookup is most often a reference comparison.
+
+		private String[] slotNames = new String[0];
+
+		private BinCounter[] slotCounters = new BinCounter[0];
+
+		// The values of the model's last records, in order, each with its counter: fed
+		// to the counters a few hundred at a time, so that the model's counters are in
+		// the cache while they count, where feeding each record's twenty values at once
+		// would find most of them out of it.
+
+		private BinCounter[] waitingCounters;
+
+		private double[] waitingValues;
+
+		private byte[] waitingWindows;
+
+		private int waiting;
+
+		@SuppressWarnings("unchecked")
 		ModelCounters(SignalPlan.ModelPlan plan) {
 			this.plan = plan;
 			this.counters = new BinCounter[plan.groups];
 			this.groups = new SignalPlan.Group[plan.groups];
+			int dimensions = plan.segments.keySet().stream().mapToInt((d) -> d + 1).max().orElse(0);
+			this.segments = new Map[dimensions];
+			plan.segments.forEach((dimension, values) -> values.forEach((value, group) -> {
+				if (group.pending()) {
+					if (this.segments[dimension] == null) {
+						this.segments[dimension] = new HashMap<>();
+					}
+					this.segments[dimension].put(value, of(group));
+				}
+			}));
+			this.hasFeatures = plan.features.values().stream().anyMatch(SignalPlan.Group::pending);
+			this.predictions = (plan.predictions != null && plan.predictions.pending()) ? of(plan.predictions) : null;
 		}
 
-		/** The counter of a group, empty when no record of it came. */
+		/**
+		 * The stand-in of a model without groups to count. Known by its shape, not its
+		 * identity: a part that travelled holds a copy of the stand-in.
+		 */
+		boolean countsNothing() {
+			return this.counters.length == 0;
+		}
+
+		/** A value of a record in the given windows, for one of this model's counters. */
+		void feed(BinCounter counter, double value, boolean inBaseline, boolean inCurrent) {
+			if (this.waitingCounters == null) {
+				this.waitingCounters = new BinCounter[WAITING];
+				this.waitingValues = new double[WAITING];
+				this.waitingWindows = new byte[WAITING];
+			}
+			int i = this.waiting;
+			this.waitingCounters[i] = counter;
+			this.waitingValues[i] = value;
+			this.waitingWindows[i] = (byte) ((inBaseline ? BASELINE : 0) | (inCurrent ? CURRENT : 0));
+			this.waiting = i + 1;
+			if (this.waiting == WAITING) {
+				countWaiting();
+			}
+		}
+
+		/** Feeds the waiting values to their counters. */
+		void countWaiting() {
+			for (int i = 0; i < this.waiting; i++) {
+				BinCounter counter = this.waitingCounters[i];
+				double value = this.waitingValues[i];
+				byte windows = this.waitingWindows[i];
+				if ((windows & BASELINE) != 0) {
+					counter.addBaseline(value);
+				}
+				if ((windows & CURRENT) != 0) {
+					counter.addCurrent(value);
+				}
+				this.waitingCounters[i] = null;
+			}
+			this.waiting = 0;
+		}
+
+		/** The counter of a record's feature, null when it is not counted. */
+		BinCounter feature(int slot, String name) {
+			if (slot >= this.slotNames.length) {
+				this.slotNames = Arrays.copyOf(this.slotNames, Math.max(16, slot * 2));
+				this.slotCounters = Arrays.copyOf(this.slotCounters, this.slotNames.length);
+			}
+			if (this.slotNames[slot] != name) {
+				SignalPlan.Group group = this.plan.features.get(name);
+				this.slotNames[slot] = name;
+				this.slotCounters[slot] = (group != null && group.pending()) ? of(group) : null;
+			}
+			return this.slotCounters[slot];
+		}
+
+		/** The counter of a group. */
 		BinCounter of(SignalPlan.Group group) {
 			BinCounter counter = this.counters[group.index];
 			if (counter == null) {
@@ -135,6 +249,8 @@ final class CountingCollector extends RecordCollector {
 		}
 
 		void merge(ModelCounters later) {
+			countWaiting();
+			later.countWaiting();
 			for (int i = 0; i < later.counters.length; i++) {
 				if (later.counters[i] != null) {
 					of(later.groups[i]).merge(later.counters[i]);

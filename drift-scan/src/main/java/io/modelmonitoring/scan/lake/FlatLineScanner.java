@@ -448,16 +448,8 @@ final class FlatLineScanner {
 	 * printable ASCII without escapes.
 	 */
 	private static int stringEnd(byte[] b, int i, int end) {
-		for (; i < end; i++) {
-			byte c = b[i];
-			if (c == '"') {
-				return i;
-			}
-			if (c == '\\' || c < 0x20) { // also every byte of 0x80 and above: negative
-				return -1;
-			}
-		}
-		return -1;
+		int stop = ByteSearch.stringStop(b, i, end);
+		return (stop < end && b[stop] == '"') ? stop : -1;
 	}
 
 	private static int skipSpace(byte[] b, int i, int end) {

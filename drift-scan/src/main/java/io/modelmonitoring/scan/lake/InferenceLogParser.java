@@ -56,6 +56,8 @@ final class InferenceLogParser {
 
 	private static final int CHUNK_BYTES = 64 * 1024;
 
+	private static final byte NEWLINE = '\n';
+
 	private static final JsonFactory JSON = JsonFactory.builder()
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
@@ -93,7 +95,8 @@ final class InferenceLogParser {
 
 	private Instant timestamp;
 
-	// The strings of the previous line, handed out again while they repeat.
+	// The strings of the previous line read by Jackson, handed out again while they
+	// repeat.
 
 	private String lastTenantId;
 
@@ -107,10 +110,13 @@ final class InferenceLogParser {
 	/** Null when the scan wants neither segments nor features. */
 	private final RecordDetails details;
 
-	// Per dimension, per feature slot: the previous line's strings, reused while they
-	// repeat.
+	/**
+	 * The tenants, models and segment values of scanned lines: one String per distinct
+	 * value, whose hash the collectors' maps compute once.
+	 */
+	private final InternedStrings values = new InternedStrings();
 
-	private final String[] lastSegmentValues;
+	// Per feature slot: the previous line's strings, reused while they repeat.
 
 	/**
 	 * Per dimension: the line's top-level value, which wins over the segment object's.
@@ -118,6 +124,9 @@ final class InferenceLogParser {
 	private final String[] topLevelSegment;
 
 	private String[] lastFeatureNames = new String[16];
+
+	/** Per feature slot: the bytes of {@link #lastFeatureNames}, compared at once. */
+	private byte[][] lastFeatureNameBytes = new byte[16][];
 
 	private String[] lastCategories = new String[16];
 
@@ -136,7 +145,6 @@ final class InferenceLogParser {
 		this.dimensions = signals.dimensions();
 		this.readsFeatures = signals.features();
 		this.details = signals.any() ? new RecordDetails(this.dimensions.size()) : null;
-		this.lastSegmentValues = new String[this.dimensions.size()];
 		this.topLevelSegment = new String[this.dimensions.size()];
 		this.scanner = scanFlatLines ? new FlatLineScanner(this.dimensions, this.readsFeatures) : null;
 	}
@@ -153,17 +161,16 @@ final class InferenceLogParser {
 		int read;
 		while ((read = in.read(buffer, 0, buffer.length)) != -1) {
 			int start = 0;
-			for (int i = 0; i < read; i++) {
-				if (buffer[i] == '\n') {
-					if (this.carryLength == 0 && !this.carryTooLong) {
-						line(buffer, start, i - start);
-					}
-					else {
-						carry(buffer, start, i - start);
-						carriedLine();
-					}
-					start = i + 1;
+			for (int i = ByteSearch.indexOf(buffer, 0, read, NEWLINE); i >= 0; i = ByteSearch.indexOf(buffer, start,
+					read, NEWLINE)) {
+				if (this.carryLength == 0 && !this.carryTooLong) {
+					line(buffer, start, i - start);
 				}
+				else {
+					carry(buffer, start, i - start);
+					carriedLine();
+				}
+				start = i + 1;
 			}
 			if (start < read) {
 				carry(buffer, start, read - start);
@@ -252,12 +259,10 @@ final class InferenceLogParser {
 		this.modelId = null;
 		this.timestamp = null;
 		if (scanned.tenantLength >= 0) {
-			this.lastTenantId = reuse(bytes, scanned.tenantStart, scanned.tenantLength, this.lastTenantId);
-			this.tenantId = this.lastTenantId;
+			this.tenantId = this.values.of(bytes, scanned.tenantStart, scanned.tenantLength);
 		}
 		if (scanned.modelLength >= 0) {
-			this.lastModelId = reuse(bytes, scanned.modelStart, scanned.modelLength, this.lastModelId);
-			this.modelId = this.lastModelId;
+			this.modelId = this.values.of(bytes, scanned.modelStart, scanned.modelLength);
 		}
 		// Longer text is no ISO-8601 offset date-time (the longest, with a nine-digit
 		// year, fraction and seconds in the offset, has 44 characters): null, as the
@@ -279,13 +284,12 @@ final class InferenceLogParser {
 	private void takeScannedDetails(byte[] bytes, FlatLineScanner scanned) {
 		RecordDetails details = this.details;
 		details.clear();
-		for (int d = 0; d < this.lastSegmentValues.length; d++) {
+		for (int d = 0; d < this.topLevelSegment.length; d++) {
 			boolean top = scanned.dimensionLength[d] >= 0;
 			int start = top ? scanned.dimensionStart[d] : scanned.nestedDimensionStart[d];
 			int length = top ? scanned.dimensionLength[d] : scanned.nestedDimensionLength[d];
 			if (length >= 0) {
-				this.lastSegmentValues[d] = reuse(bytes, start, length, this.lastSegmentValues[d]);
-				details.segmentValues[d] = this.lastSegmentValues[d];
+				details.segmentValues[d] = this.values.of(bytes, start, length);
 			}
 		}
 		for (int k = 0; k < scanned.features; k++) {
@@ -310,7 +314,11 @@ final class InferenceLogParser {
 
 	private String featureName(int slot, byte[] bytes, int start, int length) {
 		growSlots(slot);
-		this.lastFeatureNames[slot] = reuse(bytes, start, length, this.lastFeatureNames[slot]);
+		byte[] last = this.lastFeatureNameBytes[slot];
+		if (last == null || !Arrays.equals(last, 0, last.length, bytes, start, start + length)) {
+			this.lastFeatureNameBytes[slot] = Arrays.copyOfRange(bytes, start, start + length);
+			this.lastFeatureNames[slot] = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+		}
 		return this.lastFeatureNames[slot];
 	}
 
@@ -322,6 +330,7 @@ final class InferenceLogParser {
 	private void growSlots(int slot) {
 		if (slot >= this.lastFeatureNames.length) {
 			this.lastFeatureNames = Arrays.copyOf(this.lastFeatureNames, slot * 2);
+			this.lastFeatureNameBytes = Arrays.copyOf(this.lastFeatureNameBytes, slot * 2);
 			this.lastCategories = Arrays.copyOf(this.lastCategories, slot * 2);
 		}
 	}

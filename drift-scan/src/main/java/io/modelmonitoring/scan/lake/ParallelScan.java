@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Segments and features are gathered in bounded sketches; those that outgrow their exact
  * values get their exact bins from a second pass over the same files (rarely a third). A
+ * counting pass's counts do not depend on the order of the files, so each of its threads
+ * counts every file it takes into one collector, merged with the others' at the end. A
  * scan of the predictions alone reads every file once.
  * <p>
  * Public so that a source outside this package (ml-service's Azure blobs) scans its files
@@ -53,9 +55,9 @@ public final class ParallelScan {
 		if (!request.signals().any()) {
 			return samples.toResult(null);
 		}
-		// The segments and features whose windows outgrew their sketches' exact values
-		// are
-		// counted in further passes over the same files, until each has its exact bins.
+		// The segments and features whose windows outgrew their sketches' exact
+		// values are counted in further passes over the same files, until each has
+		// its exact bins.
 		SignalPlan plan = samples.plan();
 		int passes = 1;
 		while (plan.pending()) {
@@ -64,9 +66,9 @@ public final class ParallelScan {
 						"drift scan: the bins of some segments or features were not exact after " + MAX_PASSES
 								+ " passes");
 			}
-			plan.preparePass();
-			CountingCollector counted = read(files, threads, threadName, () -> new CountingCollector(request, plan),
-					CountingCollector::merge);
+			runAll(plan.passPreparations(), threads, threadName);
+			CountingCollector counted = readInAnyOrder(files, threads, threadName,
+					() -> new CountingCollector(request, plan), CountingCollector::merge);
 			plan.take(counted);
 			passes++;
 		}
@@ -114,17 +116,100 @@ public final class ParallelScan {
 			throw new IllegalStateException("drift scan interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			// Read failures are counted by the reader; what gets here is an Error.
-			Throwable cause = ex.getCause();
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			throw new IllegalStateException("drift scan failed: " + cause, cause);
+			throw failure(ex);
 		}
 		finally {
 			pool.shutdownNow();
 		}
 		return collector;
+	}
+
+	/**
+	 * One pass whose result does not depend on the order of its files (counts): each
+	 * thread takes the next unread file into one collector of its own, and the threads'
+	 * collectors are merged once at the end, so that no collector is made and merged per
+	 * file and the calling thread only waits.
+	 */
+	private static <C extends RecordCollector> C readInAnyOrder(List<LogFile> files, int threads, String threadName,
+			Supplier<C> collectors, BiConsumer<C, C> merge) {
+		int poolSize = Math.min(Math.max(1, threads), files.size());
+		if (poolSize <= 1) {
+			C collector = collectors.get();
+			LogFileReader reader = new LogFileReader(collector);
+			files.forEach(reader::read);
+			return collector;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(poolSize, threadFactory(threadName));
+		try {
+			AtomicInteger next = new AtomicInteger();
+			List<Future<C>> parts = new ArrayList<>(poolSize);
+			for (int t = 0; t < poolSize; t++) {
+				parts.add(pool.submit(() -> {
+					C part = collectors.get();
+					LogFileReader reader = new LogFileReader(part);
+					for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
+						reader.read(files.get(i));
+					}
+					return part;
+				}));
+			}
+			C collector = parts.get(0).get();
+			for (int t = 1; t < poolSize; t++) {
+				merge.accept(collector, parts.get(t).get());
+			}
+			return collector;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("drift scan interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Runs independent tasks on a pool of at most {@code threads} (in the calling thread
+	 * with one) and waits for them all.
+	 */
+	private static void runAll(List<Runnable> tasks, int threads, String threadName) {
+		int poolSize = Math.min(Math.max(1, threads), tasks.size());
+		if (poolSize <= 1) {
+			tasks.forEach(Runnable::run);
+			return;
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(poolSize, threadFactory(threadName));
+		try {
+			List<Future<?>> running = new ArrayList<>(tasks.size());
+			for (Runnable task : tasks) {
+				running.add(pool.submit(task));
+			}
+			for (Future<?> task : running) {
+				task.get();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("drift scan interrupted", ex);
+		}
+		catch (ExecutionException ex) {
+			throw failure(ex);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** Read failures are counted by the reader; what gets here is an Error. */
+	private static RuntimeException failure(ExecutionException ex) {
+		Throwable cause = ex.getCause();
+		if (cause instanceof Error error) {
+			throw error;
+		}
+		return new IllegalStateException("drift scan failed: " + cause, cause);
 	}
 
 	private static <C extends RecordCollector> Future<C> submit(ExecutorService pool, LogFile file,

@@ -81,7 +81,7 @@ public final class ScanPasses {
 
 		/** Plans the next pass of every group still waiting. */
 		public void prepare() {
-			this.plan.preparePass();
+			this.plan.passPreparations().parallelStream().forEach(Runnable::run);
 		}
 
 		/** An empty counting part of the prepared pass. */

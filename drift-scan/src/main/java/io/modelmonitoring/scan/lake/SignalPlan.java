@@ -2,6 +2,7 @@ package io.modelmonitoring.scan.lake;
 
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -44,11 +45,15 @@ final class SignalPlan implements Serializable {
 	}
 
 	/**
-	 * Plans the next pass of every group still waiting, in the calling thread: the
-	 * readers of the pass then only copy empty counters.
+	 * What plans the next pass of every group still waiting, one task a model (they touch
+	 * no group of another model): the readers of the pass then only copy empty counters.
 	 */
-	void preparePass() {
-		this.byTenant.values().forEach((models) -> models.values().forEach(ModelPlan::prepare));
+	List<Runnable> passPreparations() {
+		return this.byTenant.values()
+			.stream()
+			.flatMap((models) -> models.values().stream())
+			.map((model) -> (Runnable) model::prepare)
+			.toList();
 	}
 
 	/** Takes the counts of a pass: groups done keep their bins, the rest widen. */

@@ -1,0 +1,85 @@
+package io.modelmonitoring.scan.lake;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One String per distinct short ASCII value of a stream (tenants, models, segment
+ * values), looked up by its bytes: a line allocates no String for a value seen before,
+ * and the maps keyed by these Strings find their hash cached and the same reference.
+ * Bounded: past {@link #MAX_ENTRIES} values, or for values over {@link #MAX_LENGTH}
+ * bytes, a new String is made each time, which is only slower. Not thread-safe.
+ */
+final class InternedStrings {
+
+	static final int MAX_ENTRIES = 4096;
+
+	static final int MAX_LENGTH = 128;
+
+	private byte[][] keys = new byte[64][];
+
+	private String[] strings = new String[64];
+
+	private int size;
+
+	/** The String of {@code length} ASCII bytes of {@code bytes} from {@code offset}. */
+	String of(byte[] bytes, int offset, int length) {
+		if (length > MAX_LENGTH) {
+			return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+		}
+		int mask = this.keys.length - 1;
+		int slot = hash(bytes, offset, length) & mask;
+		while (true) {
+			byte[] key = this.keys[slot];
+			if (key == null) {
+				return add(slot, bytes, offset, length);
+			}
+			if (key.length == length && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
+				return this.strings[slot];
+			}
+			slot = (slot + 1) & mask;
+		}
+	}
+
+	private String add(int slot, byte[] bytes, int offset, int length) {
+		String string = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+		if (this.size == MAX_ENTRIES) {
+			return string;
+		}
+		this.keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
+		this.strings[slot] = string;
+		this.size++;
+		if (2 * this.size > this.keys.length) {
+			grow();
+		}
+		return string;
+	}
+
+	/** Doubles the table: at most half full, so that a probe ends soon. */
+	private void grow() {
+		byte[][] oldKeys = this.keys;
+		String[] oldStrings = this.strings;
+		this.keys = new byte[oldKeys.length * 2][];
+		this.strings = new String[oldKeys.length * 2];
+		int mask = this.keys.length - 1;
+		for (int i = 0; i < oldKeys.length; i++) {
+			if (oldKeys[i] != null) {
+				int slot = hash(oldKeys[i], 0, oldKeys[i].length) & mask;
+				while (this.keys[slot] != null) {
+					slot = (slot + 1) & mask;
+				}
+				this.keys[slot] = oldKeys[i];
+				this.strings[slot] = oldStrings[i];
+			}
+		}
+	}
+
+	private static int hash(byte[] bytes, int offset, int length) {
+		int hash = 0;
+		for (int i = offset; i < offset + length; i++) {
+			hash = 31 * hash + bytes[i];
+		}
+		return hash ^ (hash >>> 16);
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.modelmonitoring.scan.lake;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InternedStringsTests {
+
+	private final InternedStrings strings = new InternedStrings();
+
+	@Test
+	void theSameBytesGiveTheSameStringWhereverTheyAre() {
+		byte[] line = ascii("tenant-1,tenant-2,tenant-1");
+
+		String first = this.strings.of(line, 0, 8);
+		String second = this.strings.of(line, 9, 8);
+		String again = this.strings.of(line, 18, 8);
+
+		assertThat(first).isEqualTo("tenant-1");
+		assertThat(second).isEqualTo("tenant-2");
+		assertThat(again).isSameAs(first);
+		assertThat(this.strings.of(ascii(""), 0, 0)).isEmpty();
+	}
+
+	@Test
+	void pastItsLimitsItStillGivesTheRightStrings() {
+		for (int i = 0; i < InternedStrings.MAX_ENTRIES + 100; i++) {
+			byte[] value = ascii("value-" + i);
+			assertThat(this.strings.of(value, 0, value.length)).isEqualTo("value-" + i);
+		}
+		byte[] early = ascii("value-7");
+		assertThat(this.strings.of(early, 0, early.length)).isSameAs(this.strings.of(early, 0, early.length));
+		byte[] late = ascii("value-" + (InternedStrings.MAX_ENTRIES + 50));
+		assertThat(this.strings.of(late, 0, late.length)).isEqualTo("value-" + (InternedStrings.MAX_ENTRIES + 50));
+
+		String longValue = "x".repeat(InternedStrings.MAX_LENGTH + 1);
+		byte[] longBytes = ascii(longValue);
+		assertThat(this.strings.of(longBytes, 0, longBytes.length)).isEqualTo(longValue);
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
