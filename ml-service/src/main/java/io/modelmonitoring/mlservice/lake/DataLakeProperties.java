@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
@@ -38,7 +39,8 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 				message = "must be a folder path such as /ml_inference_logs: no empty, '.' or '..' segments, no backslashes") String mlInferenceLogsPrefix,
 		String localPath, @Min(1) @Max(256) Integer scanThreads,
 		@DefaultValue("" + DEFAULT_MAX_CONCURRENT_DOWNLOADS) @Min(1) @Max(64) int maxConcurrentDownloads,
-		@DefaultValue("in-process") @NotNull Engine engine, @DefaultValue @Valid @NotNull SparkEngineProperties spark) {
+		@DefaultValue("in-process") @NotNull Engine engine,
+		@DefaultValue @Valid @NotNull @NestedConfigurationProperty SparkEngineProperties spark) {
 
 	/** What runs the drift scan. */
 	public enum Engine {
