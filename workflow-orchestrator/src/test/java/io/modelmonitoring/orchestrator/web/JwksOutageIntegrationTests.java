@@ -6,7 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.nimbusds.jose.jwk.RSAKey;
+import io.modelmonitoring.security.testing.IssuerOutageScenario;
 import io.modelmonitoring.security.testing.JwksServer;
 import io.modelmonitoring.security.testing.TestJwts;
 import io.modelmonitoring.security.testing.TestTokens;
@@ -16,19 +16,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The issuer goes down (stopped, answering 500, or hanging) just as it rotates to a key
@@ -63,9 +57,6 @@ class JwksOutageIntegrationTests {
 	@LocalServerPort
 	int port;
 
-	@Autowired
-	JsonMapper json;
-
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	@AfterAll
@@ -80,36 +71,7 @@ class JwksOutageIntegrationTests {
 	@EnumSource(JwksServer.Outage.class)
 	void aTokenOfAKeyNotYetFetchedIsA503DuringAnOutageAndTakenOnceTheIssuerIsBack(JwksServer.Outage outage,
 			CapturedOutput output) throws Exception {
-		RSAKey rotated = TestJwts.rsaKey();
-		String token = TestJwts.rs256(TestTokens.WORKFLOW_ORCHESTRATOR.claims().build(), rotated);
-		call(null);
-		int before = output.getAll().length();
-		JWKS.fail(outage);
-		for (int i = 0; i < 3; i++) {
-			long start = System.nanoTime();
-			HttpResponse<String> response = call(token);
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-
-			assertThat(response.statusCode()).as("%s, call %d: %s", outage, i, response.body()).isEqualTo(503);
-			assertThat(took).as("%s, call %d", outage, i).isLessThan(Duration.ofSeconds(5));
-			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
-			JsonNode problem = this.json.readTree(response.body());
-			assertThat(problem.path("type").asString())
-				.isEqualTo("urn:model-monitoring:problem:dependency-unavailable");
-			assertThat(problem.path("title").asString()).isEqualTo("JWK set unavailable");
-			assertThat(problem.path("status").asInt()).isEqualTo(503);
-			assertThat(problem.path("dependency").asString()).isEqualTo("JWK set");
-			assertThat(problem.path("detail").asString()).doesNotContain("127.0.0.1").doesNotContain("Exception");
-		}
-		String logged = output.getAll().substring(before);
-		assertThat(logged).contains("cannot be fetched").doesNotContain(" ERROR ").doesNotContain("\tat ");
-
-		JWKS.serve(rotated);
-		JWKS.recover();
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(250))
-			.untilAsserted(() -> assertThat(call(token).statusCode()).isEqualTo(200));
+		IssuerOutageScenario.run(JWKS, outage, TestTokens.WORKFLOW_ORCHESTRATOR.claims().build(), this::call, output);
 	}
 
 	private HttpResponse<String> call(String token) throws Exception {
