@@ -4,13 +4,12 @@ import java.util.List;
 
 import io.modelmonitoring.eventconsumers.support.TestBroker;
 import io.modelmonitoring.testsupport.RawHttp;
+import io.modelmonitoring.web.TomcatRefusals;
 import io.modelmonitoring.testsupport.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,14 +66,7 @@ class TomcatRefusalsIntegrationTests {
 		for (int target : new int[] { this.port, this.managementPort }) {
 			RawHttp.Answer answer = RawHttp.send(target, refused.head());
 
-			assertThat(answer.status()).as("%s on port %d: %s", refused, target, answer).isEqualTo(400);
-			assertThat(answer.header("Content-Type")).as(refused.name()).isEqualTo("application/problem+json");
-			JsonNode problem = JsonMapper.shared().readTree(answer.body());
-			assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
-			assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
-			assertThat(problem.path("status").asInt()).isEqualTo(400);
-			assertThat(problem.path("detail").asString()).startsWith("the request is malformed");
-			assertThat(answer.body()).doesNotContain(refused.quoted()).doesNotContainIgnoringCase("tomcat");
+			TomcatRefusals.assertProblem(answer, refused, target);
 		}
 	}
 

@@ -6,8 +6,6 @@ import io.modelmonitoring.testsupport.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +40,7 @@ class TomcatRefusalsIntegrationTests {
 	@MethodSource("refusals")
 	void tomcatsOwnRefusalsAreProblemJsonOnBothPorts(RawHttp.Refused refused) {
 		for (int target : new int[] { this.port, this.managementPort }) {
-			assertProblem(RawHttp.send(target, refused.head()), refused, target);
+			TomcatRefusals.assertProblem(RawHttp.send(target, refused.head()), refused, target);
 		}
 	}
 
@@ -54,20 +52,6 @@ class TomcatRefusalsIntegrationTests {
 				"GET /actuator/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
-	}
-
-	static void assertProblem(RawHttp.Answer answer, RawHttp.Refused refused, int port) {
-		assertThat(answer.status()).as("%s on port %d: %s", refused, port, answer).isEqualTo(400);
-		assertThat(answer.header("Content-Type")).as(refused.name()).isEqualTo("application/problem+json");
-		assertThat(answer.header("Connection")).as(refused.name()).isEqualTo("close");
-		JsonNode problem = JsonMapper.shared().readTree(answer.body());
-		assertThat(problem.path("type").asString()).isEqualTo("urn:model-monitoring:problem:invalid-request");
-		assertThat(problem.path("title").asString()).isEqualTo("Bad Request");
-		assertThat(problem.path("status").asInt()).isEqualTo(400);
-		assertThat(problem.path("detail").asString()).startsWith("the request is malformed");
-		// Tomcat's own page quoted the request and named the server; the answer does
-		// neither.
-		assertThat(answer.body()).doesNotContain(refused.quoted()).doesNotContainIgnoringCase("tomcat");
 	}
 
 	@Configuration(proxyBeanMethods = false)
