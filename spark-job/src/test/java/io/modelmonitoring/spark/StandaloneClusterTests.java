@@ -31,6 +31,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class StandaloneClusterTests {
 
+	/**
+	 * Several consecutive files a task (proved equal in {@link SparkScanTests}), no more
+	 * tasks than one batch holds: one Spark job a pass, so the test pays few job
+	 * schedulings.
+	 */
+	static final int TASKS = SparkScan.MIN_BATCH;
+
 	@TempDir
 	static Path work;
 
@@ -93,11 +100,9 @@ class StandaloneClusterTests {
 		Path jar = Path.of(System.getProperty("spark.job.jar", "target/spark-job-0.1.0-SNAPSHOT-job.jar"));
 		assertThat(jar).as("the job jar of the package phase").exists();
 		return new SparkScanSource.Settings(LocalSparkCluster.MASTER, jar.toAbsolutePath().toUri().toString(),
-				System.getProperty("spark.version", "4.2.0"), logs, timeout,
-				// Several consecutive files a task (proved equal in SparkScanTests): one
-				// batch a pass, so the test pays few job schedulings.
-				Duration.ofMillis(200), SparkScan.MIN_BATCH, Map.of("spark.executor.cores", "1", "spark.cores.max", "2",
-						"spark.driver.memory", "1g", "spark.executor.memory", "1g"));
+				System.getProperty("spark.version", "4.2.0"), logs, timeout, Duration.ofMillis(200), TASKS,
+				Map.of("spark.executor.cores", "1", "spark.cores.max", "2", "spark.driver.memory", "1g",
+						"spark.executor.memory", "1g"));
 	}
 
 }
