@@ -42,12 +42,10 @@ public record ScanSignals(List<String> dimensions, int maxSegmentValues, boolean
 		this(dimensions, maxSegmentValues, features, maxFeatures, bins, false);
 	}
 
-	/**
-	 * The same signals with the predictions sketched (see {@code sketchPredictions}),
-	 * binned into {@code bins} quantile bins.
-	 */
-	public ScanSignals withSketchedPredictions(int bins) {
-		return new ScanSignals(this.dimensions, this.maxSegmentValues, this.features, this.maxFeatures, bins, true);
+	/** The same signals with the predictions sketched (see {@code sketchPredictions}). */
+	public ScanSignals withSketchedPredictions() {
+		return new ScanSignals(this.dimensions, this.maxSegmentValues, this.features, this.maxFeatures, this.bins,
+				true);
 	}
 
 	boolean any() {

@@ -63,7 +63,7 @@ public final class SparkScanSource implements InferenceLogSource {
 	public LogScanResult scan(LogScanRequest request) {
 		String folder = "scan-" + UUID.randomUUID();
 		ScanJob job = new ScanJob(this.settings.logs(), new LogScanRequest(request.baseline(), request.current(),
-				request.tenantIds(), request.signals().withSketchedPredictions(request.signals().bins())));
+				request.tenantIds(), request.signals().withSketchedPredictions()));
 		long started = System.nanoTime();
 		this.files.write(folder + "/request.json", job.toJson());
 		try {

@@ -56,7 +56,7 @@ public final class SketchedScanFixture {
 
 	/** The same, predictions sketched. */
 	public static final LogScanRequest SKETCHED = new LogScanRequest(BASELINE, CURRENT, Set.of(),
-			SIGNALS.withSketchedPredictions(10));
+			SIGNALS.withSketchedPredictions());
 
 	/** Invalid lines the fixture writes: each counts once in both scans. */
 	public static final int INVALID_LINES = 6;
