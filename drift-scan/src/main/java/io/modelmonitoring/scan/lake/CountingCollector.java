@@ -75,11 +75,18 @@ final class CountingCollector extends RecordCollector {
 		}
 		// The parser hands in one String per distinct tenant and model, whose hash is
 		// computed once; models without groups to count are remembered as such.
-		ModelCounters counters = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
-			.computeIfAbsent(modelId, (model) -> {
-				SignalPlan.ModelPlan plan = this.plan.find(tenantId, modelId);
-				return (plan != null) ? new ModelCounters(plan) : NOTHING_TO_COUNT;
-			});
+		// get before put: a capturing lambda would be allocated at every line.
+		Map<String, ModelCounters> models = this.byTenant.get(tenantId);
+		if (models == null) {
+			models = new HashMap<>();
+			this.byTenant.put(tenantId, models);
+		}
+		ModelCounters counters = models.get(modelId);
+		if (counters == null) {
+			SignalPlan.ModelPlan plan = this.plan.find(tenantId, modelId);
+			counters = (plan != null) ? new ModelCounters(plan) : NOTHING_TO_COUNT;
+			models.put(modelId, counters);
+		}
 		counters = counters.countsNothing() ? null : counters;
 		this.lastTenant = tenantId;
 		this.lastModel = modelId;

@@ -3,7 +3,6 @@ package io.modelmonitoring.scan.lake;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,8 +68,8 @@ final class InferenceLogParser {
 	/** Null: every line goes through Jackson (tests compare the two paths). */
 	private final FlatLineScanner scanner;
 
-	/** The timestamp of a scanned line, as the characters the instant parser reads. */
-	private final char[] timestampChars = new char[64];
+	/** Reads the lines' timestamps, and holds the last one read. */
+	private final OffsetTimestamps timestamps = new OffsetTimestamps();
 
 	private final byte[] chunk = new byte[CHUNK_BYTES];
 
@@ -93,7 +92,7 @@ final class InferenceLogParser {
 
 	private double prediction;
 
-	private Instant timestamp;
+	private boolean hasTimestamp;
 
 	// The strings of the previous line read by Jackson, handed out again while they
 	// repeat.
@@ -257,23 +256,14 @@ final class InferenceLogParser {
 		FlatLineScanner scanned = this.scanner;
 		this.tenantId = null;
 		this.modelId = null;
-		this.timestamp = null;
 		if (scanned.tenantLength >= 0) {
 			this.tenantId = this.values.of(bytes, scanned.tenantStart, scanned.tenantLength);
 		}
 		if (scanned.modelLength >= 0) {
 			this.modelId = this.values.of(bytes, scanned.modelStart, scanned.modelLength);
 		}
-		// Longer text is no ISO-8601 offset date-time (the longest, with a nine-digit
-		// year, fraction and seconds in the offset, has 44 characters): null, as the
-		// formatter would say.
-		if (scanned.timestampLength >= 0 && scanned.timestampLength <= this.timestampChars.length) {
-			char[] chars = this.timestampChars;
-			for (int k = 0; k < scanned.timestampLength; k++) {
-				chars[k] = (char) bytes[scanned.timestampStart + k];
-			}
-			this.timestamp = OffsetTimestamps.parse(chars, 0, scanned.timestampLength);
-		}
+		this.hasTimestamp = scanned.timestampLength >= 0
+				&& this.timestamps.read(bytes, scanned.timestampStart, scanned.timestampLength);
 		this.hasPrediction = scanned.hasPrediction;
 		this.prediction = scanned.prediction;
 		if (this.details != null) {
@@ -353,7 +343,7 @@ final class InferenceLogParser {
 		this.tenantId = null;
 		this.modelId = null;
 		this.hasPrediction = false;
-		this.timestamp = null;
+		this.hasTimestamp = false;
 		if (this.details != null) {
 			this.details.clear();
 			Arrays.fill(this.topLevelSegment, null);
@@ -375,8 +365,8 @@ final class InferenceLogParser {
 							this.prediction = parser.getDoubleValue();
 						}
 					}
-					case "timestamp" -> this.timestamp = (value == JsonToken.VALUE_STRING) ? OffsetTimestamps
-						.parse(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength()) : null;
+					case "timestamp" -> this.hasTimestamp = value == JsonToken.VALUE_STRING && this.timestamps
+						.read(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
 					default -> otherField(parser, name, value);
 				}
 			}
@@ -443,8 +433,8 @@ final class InferenceLogParser {
 	}
 
 	private void judge() {
-		this.collector.record(this.tenantId, this.timestamp, this.modelId, this.hasPrediction, this.prediction,
-				this.details);
+		this.collector.record(this.tenantId, this.hasTimestamp, this.timestamps.epochSecond(), this.timestamps.nano(),
+				this.modelId, this.hasPrediction, this.prediction, this.details);
 	}
 
 	private String tenantText(JsonParser parser) {

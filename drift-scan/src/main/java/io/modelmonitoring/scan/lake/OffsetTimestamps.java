@@ -1,46 +1,100 @@
 package io.modelmonitoring.scan.lake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
 /**
  * The timestamps of inference-log records: ISO-8601 date-times with a zone offset, read
- * without allocation in their common shapes, as every record of a scan has one.
+ * from their bytes without allocation in their common shapes, as every record of a scan
+ * has one. A reading is left in the instance (seconds and nanoseconds since the epoch),
+ * so that a line makes no {@link Instant}; one instance serves one parser.
  */
 final class OffsetTimestamps {
 
-	private OffsetTimestamps() {
+	/** Longer text is no ISO-8601 offset date-time: the longest has 44 characters. */
+	private static final int MAX_LENGTH = 64;
+
+	/** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+	private static final long EPOCH_DAY_OF_MARCH_FIRST_YEAR_ZERO = 719_468;
+
+	private long epochSecond;
+
+	private int nano;
+
+	/** The text as bytes, when it came as characters. */
+	private final byte[] ascii = new byte[MAX_LENGTH];
+
+	/** The seconds since the epoch of the last successful reading. */
+	long epochSecond() {
+		return this.epochSecond;
+	}
+
+	/** The nanoseconds of that second. */
+	int nano() {
+		return this.nano;
 	}
 
 	/**
-	 * An ISO-8601 date-time with a zone offset ({@code 2026-11-20T10:15:30Z},
-	 * {@code 2026-11-20T12:15:30.5+02:00}) as an instant; null when it is not one. The
-	 * common shapes are read directly; every other text goes through
+	 * Reads an ISO-8601 date-time with a zone offset ({@code 2026-11-20T10:15:30Z},
+	 * {@code 2026-11-20T12:15:30.5+02:00}) from ASCII bytes; false when it is not one.
+	 * The common shapes are read directly; every other text goes through
 	 * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, which has the last word.
 	 */
-	static Instant parse(char[] chars, int offset, int length) {
-		Instant fast = parseCommonInstant(chars, offset, length);
-		if (fast != null) {
-			return fast;
+	boolean read(byte[] bytes, int offset, int length) {
+		if (length > MAX_LENGTH) {
+			return false;
 		}
+		if (readCommon(bytes, offset, length)) {
+			return true;
+		}
+		return readWithFormatter(new String(bytes, offset, length, StandardCharsets.ISO_8859_1));
+	}
+
+	/** The same from characters (Jackson's view of a string). */
+	boolean read(char[] chars, int offset, int length) {
+		if (length > MAX_LENGTH) {
+			return false;
+		}
+		byte[] bytes = this.ascii;
+		for (int k = 0; k < length; k++) {
+			char c = chars[offset + k];
+			if (c > 0x7F) {
+				return readWithFormatter(new String(chars, offset, length));
+			}
+			bytes[k] = (byte) c;
+		}
+		return read(bytes, 0, length);
+	}
+
+	/** The instant of an ISO-8601 offset date-time, or null when the text is not one. */
+	static Instant parse(char[] chars, int offset, int length) {
+		OffsetTimestamps timestamps = new OffsetTimestamps();
+		return timestamps.read(chars, offset, length) ? Instant.ofEpochSecond(timestamps.epochSecond, timestamps.nano)
+				: null;
+	}
+
+	private boolean readWithFormatter(String text) {
 		try {
-			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(new String(chars, offset, length), Instant::from);
+			Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);
+			this.epochSecond = instant.getEpochSecond();
+			this.nano = instant.getNano();
+			return true;
 		}
 		catch (DateTimeException ex) {
-			return null;
+			return false;
 		}
 	}
 
 	/**
-	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} read without allocation; null for
-	 * anything else, including values out of range, which the formatter then rejects.
+	 * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)}; false for anything else, including
+	 * dates and offsets out of range, which the formatter then rejects.
 	 */
-	private static Instant parseCommonInstant(char[] c, int o, int length) {
+	private boolean readCommon(byte[] c, int o, int length) {
 		if (length < 20 || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T' || c[o + 13] != ':'
 				|| c[o + 16] != ':') {
-			return null;
+			return false;
 		}
 		int year = digits(c, o, 4);
 		int month = digits(c, o + 5, 2);
@@ -48,10 +102,9 @@ final class OffsetTimestamps {
 		int hour = digits(c, o + 11, 2);
 		int minute = digits(c, o + 14, 2);
 		int second = digits(c, o + 17, 2);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0
-				|| minute > 59 || second < 0 || second > 59) {
-			return null; // days 29 to 31 are left to the formatter, which knows the
-							// months
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
+				|| minute < 0 || minute > 59 || second < 0 || second > 59) {
+			return false;
 		}
 		int i = o + 19;
 		int end = o + length;
@@ -63,7 +116,7 @@ final class OffsetTimestamps {
 			}
 			int fractionDigits = i - fractionStart;
 			if (fractionDigits < 1 || fractionDigits > 9) {
-				return null;
+				return false;
 			}
 			nanos = digits(c, fractionStart, fractionDigits);
 			for (int k = fractionDigits; k < 9; k++) {
@@ -78,27 +131,54 @@ final class OffsetTimestamps {
 			int offsetHours = digits(c, i + 1, 2);
 			int offsetMinutes = digits(c, i + 4, 2);
 			if (offsetHours < 0 || offsetHours > 17 || offsetMinutes < 0 || offsetMinutes > 59) {
-				return null;
+				return false;
 			}
 			offsetSeconds = ((c[i] == '-') ? -1 : 1) * (offsetHours * 3600 + offsetMinutes * 60);
 		}
 		else {
-			return null;
+			return false;
 		}
-		long epochDay = LocalDate.of(year, month, day).toEpochDay();
-		long epochSecond = epochDay * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
-		return Instant.ofEpochSecond(epochSecond, nanos);
+		this.epochSecond = epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+		this.nano = nanos;
+		return true;
+	}
+
+	/**
+	 * The days since 1970-01-01 of a proleptic Gregorian date (years 0 to 9999 here), as
+	 * {@link java.time.LocalDate#toEpochDay} counts them: counted from the March before,
+	 * so that the leap day ends a year.
+	 */
+	static long epochDay(int year, int month, int day) {
+		int y = (month <= 2) ? year - 1 : year;
+		int era = Math.floorDiv(y, 400);
+		int yearOfEra = y - era * 400;
+		int monthFromMarch = (month + 9) % 12;
+		int dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;
+		int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+		return era * 146_097L + dayOfEra - EPOCH_DAY_OF_MARCH_FIRST_YEAR_ZERO;
+	}
+
+	static int lengthOfMonth(int year, int month) {
+		return switch (month) {
+			case 2 -> isLeap(year) ? 29 : 28;
+			case 4, 6, 9, 11 -> 30;
+			default -> 31;
+		};
+	}
+
+	private static boolean isLeap(int year) {
+		return (year % 4 == 0) && (year % 100 != 0 || year % 400 == 0);
 	}
 
 	/** The non-negative number written by {@code count} ASCII digits, or -1. */
-	private static int digits(char[] c, int offset, int count) {
+	private static int digits(byte[] c, int offset, int count) {
 		int value = 0;
 		for (int i = offset; i < offset + count; i++) {
-			char ch = c[i];
-			if (ch < '0' || ch > '9') {
+			int digit = c[i] - '0';
+			if (digit < 0 || digit > 9) {
 				return -1;
 			}
-			value = value * 10 + (ch - '0');
+			value = value * 10 + digit;
 		}
 		return value;
 	}

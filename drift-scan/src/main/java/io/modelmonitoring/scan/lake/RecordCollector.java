@@ -41,6 +41,22 @@ abstract class RecordCollector implements Serializable {
 	 */
 	final void record(String tenantId, Instant timestamp, String modelId, boolean hasPrediction, double prediction,
 			RecordDetails details) {
+		if (timestamp == null) {
+			record(tenantId, false, 0, 0, modelId, hasPrediction, prediction, details);
+		}
+		else {
+			record(tenantId, true, timestamp.getEpochSecond(), timestamp.getNano(), modelId, hasPrediction, prediction,
+					details);
+		}
+	}
+
+	/**
+	 * The same with the instant as seconds and nanoseconds since the epoch, so that a
+	 * line of JSON makes no {@link Instant}.
+	 * @param hasTimestamp false when the timestamp is missing or unusable
+	 */
+	final void record(String tenantId, boolean hasTimestamp, long epochSecond, int nano, String modelId,
+			boolean hasPrediction, double prediction, RecordDetails details) {
 		if (tenantId == null || tenantId.isEmpty()) {
 			this.invalidRecords++;
 			return;
@@ -48,12 +64,12 @@ abstract class RecordCollector implements Serializable {
 		if (!this.request.wants(tenantId)) {
 			return;
 		}
-		if (timestamp == null) {
+		if (!hasTimestamp) {
 			this.invalidRecords++;
 			return;
 		}
-		boolean inBaseline = this.request.baseline().contains(timestamp);
-		boolean inCurrent = this.request.current().contains(timestamp);
+		boolean inBaseline = this.request.baseline().contains(epochSecond, nano);
+		boolean inCurrent = this.request.current().contains(epochSecond, nano);
 		if (!inBaseline && !inCurrent) {
 			return;
 		}

@@ -54,8 +54,17 @@ final class SampleCollector extends RecordCollector {
 		if (tenantId == this.lastTenant && modelId == this.lastModel) {
 			return this.lastGather;
 		}
-		ModelGather gather = this.byTenant.computeIfAbsent(tenantId, (tenant) -> new HashMap<>())
-			.computeIfAbsent(modelId, (model) -> new ModelGather(signals()));
+		// get before put: a capturing lambda would be allocated at every line.
+		Map<String, ModelGather> models = this.byTenant.get(tenantId);
+		if (models == null) {
+			models = new HashMap<>();
+			this.byTenant.put(tenantId, models);
+		}
+		ModelGather gather = models.get(modelId);
+		if (gather == null) {
+			gather = new ModelGather(signals());
+			models.put(modelId, gather);
+		}
 		this.lastTenant = tenantId;
 		this.lastModel = modelId;
 		this.lastGather = gather;

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -252,7 +254,10 @@ class InferenceLogParserTests {
 			"2026-11-20T10:15Z", "2026-11-20t10:15:30Z", "2026-11-20T10:15:30+18:00", "2024-02-29T00:00:00Z",
 			"2026-01-31T23:59:59.999Z", "2026-11-20T10:15:30.1234567891Z", "2026-11-20T10:15:30+2:00",
 			"2026-11-20T10:15:30 Z", "2025-02-29T00:00:00Z", "2026-11-20T10:15:60Z", "2026-13-01T00:00:00Z",
-			"2026-11-20T10:15:30+02", "2026-11-20T10:15:30.Z", "+2026-11-20T10:15:30Z", "" })
+			"2026-11-20T10:15:30+02", "2026-11-20T10:15:30.Z", "+2026-11-20T10:15:30Z", "", "2026-01-31T10:00:00Z",
+			"2026-04-31T10:00:00Z", "2026-04-30T10:00:00Z", "2026-12-31T23:59:59Z", "1900-02-29T00:00:00Z",
+			"2000-02-29T00:00:00Z", "2100-02-29T00:00:00Z", "0000-03-01T00:00:00Z", "0000-02-29T12:00:00+01:00",
+			"9999-12-31T23:59:59.999999999Z", "1969-12-31T23:59:59.5-00:30", "2026-06-31T00:00:00Z" })
 	void timestampsAreReadAsIsoOffsetDateTimeReadsThem(String text) {
 		Instant expected;
 		try {
@@ -263,6 +268,21 @@ class InferenceLogParserTests {
 		}
 
 		assertThat(OffsetTimestamps.parse(text.toCharArray(), 0, text.length())).isEqualTo(expected);
+	}
+
+	@Test
+	void epochDaysAreLocalDatesEpochDaysForEveryDateOfYearsZeroTo9999() {
+		for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() < 10_000; date = date.plusDays(1)) {
+			assertThat(OffsetTimestamps.epochDay(date.getYear(), date.getMonthValue(), date.getDayOfMonth()))
+				.as("%s", date)
+				.isEqualTo(date.toEpochDay());
+		}
+		for (int year = 0; year < 10_000; year++) {
+			for (int month = 1; month <= 12; month++) {
+				assertThat(OffsetTimestamps.lengthOfMonth(year, month))
+					.isEqualTo(YearMonth.of(year, month).lengthOfMonth());
+			}
+		}
 	}
 
 	@Test
