@@ -73,6 +73,11 @@ final class ByteSearch {
 		return to;
 	}
 
+	/** The eight bytes from {@code i}, the first in the lowest byte. */
+	static long word(byte[] b, int i) {
+		return (long) WORDS.get(b, i);
+	}
+
 	/** The high bit of each zero byte of the word (and maybe of bytes above one). */
 	private static long zeros(long word) {
 		return (word - ONES) & ~word & HIGHS;

@@ -74,12 +74,18 @@ final class InternedStrings {
 		}
 	}
 
+	/** A word at a time: these values are read at every line. */
 	private static int hash(byte[] bytes, int offset, int length) {
-		int hash = 0;
-		for (int i = offset; i < offset + length; i++) {
-			hash = 31 * hash + bytes[i];
+		long hash = length;
+		int i = offset;
+		int end = offset + length;
+		for (; i + Long.BYTES <= end; i += Long.BYTES) {
+			hash = (hash ^ ByteSearch.word(bytes, i)) * 0x9E3779B97F4A7C15L;
 		}
-		return hash ^ (hash >>> 16);
+		for (; i < end; i++) {
+			hash = (hash ^ (bytes[i] & 0xFF)) * 0x9E3779B97F4A7C15L;
+		}
+		return (int) (hash ^ (hash >>> 32));
 	}
 
 }

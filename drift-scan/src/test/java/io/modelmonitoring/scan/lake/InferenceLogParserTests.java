@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -282,6 +283,25 @@ class InferenceLogParserTests {
 				assertThat(OffsetTimestamps.lengthOfMonth(year, month))
 					.isEqualTo(YearMonth.of(year, month).lengthOfMonth());
 			}
+		}
+	}
+
+	@Test
+	void oneReaderReadsEachTimestampAsIfAlone() {
+		// The reader keeps the last date it read: a text of the same day, of another day
+		// or month, or of an invalid day after a valid one must read as it reads alone.
+		List<String> texts = List.of("2026-02-27T10:15:30Z", "2026-02-27T23:59:59.5+01:00", "2026-02-28T00:00:00Z",
+				"2026-02-29T00:00:00Z", "2026-02-28T24:00:00Z", "2026-02-28T10:15:30Z", "2026-03-28T10:15:30Z",
+				"2024-02-29T10:15:30Z", "2025-02-29T10:15:30Z", "2024-02-29T10:61:30Z", "2024-02-29T10:15:30-17:59");
+		OffsetTimestamps reader = new OffsetTimestamps();
+		for (String text : texts) {
+			byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+			Instant alone = OffsetTimestamps.parse(text.toCharArray(), 0, text.length());
+
+			boolean read = reader.read(bytes, 0, bytes.length);
+
+			assertThat(read ? Instant.ofEpochSecond(reader.epochSecond(), reader.nano()) : null).as(text)
+				.isEqualTo(alone);
 		}
 	}
 
