@@ -78,6 +78,19 @@ final class ByteSearch {
 		return (long) WORDS.get(b, i);
 	}
 
+	/**
+	 * The number eight ASCII digits write (the first digit in the lowest byte), or -1
+	 * when a byte is no digit; the digits are combined pairwise, then in fours.
+	 */
+	static long eightDigits(long word) {
+		if ((((word + 0x4646464646464646L) | (word - 0x3030303030303030L)) & HIGHS) != 0) {
+			return -1;
+		}
+		long value = ((word & 0x0F0F0F0F0F0F0F0FL) * 2561) >>> 8;
+		value = ((value & 0x00FF00FF00FF00FFL) * 6553601) >>> 16;
+		return ((value & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
+	}
+
 	/** The high bit of each zero byte of the word (and maybe of bytes above one). */
 	private static long zeros(long word) {
 		return (word - ONES) & ~word & HIGHS;

@@ -358,13 +358,15 @@ final class FlatLineScanner {
 	}
 
 	/**
-	 * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}, read as the correctly rounded double. Up to
-	 * {@link #MAX_EXACT_DIGITS} digits, the digits as an exact long divided by an exact
-	 * power of ten is one IEEE division, so one rounding; longer fractions (a logger's
-	 * shortest round-trip form has up to 17 digits) go to Jackson's own correctly rounded
-	 * parser. Declines exponents, integers of more than {@link #MAX_EXACT_DIGITS} digits,
-	 * numbers over {@link #MAX_NUMBER_CHARS} characters and an integer minus zero (whose
-	 * sign JSON parsers treat differently). Reads {@code -Infinity} too.
+	 * {@code -?(0|[1-9][0-9]*)(.[0-9]+)?}, read as the correctly rounded double, its
+	 * fraction eight digits at a time. Up to {@link #MAX_EXACT_DIGITS} digits, the digits
+	 * as an exact long divided by an exact power of ten is one IEEE division, so one
+	 * rounding; up to {@link DecimalDoubles#MAX_DIGITS} (a logger's shortest round-trip
+	 * form has up to 17), {@link DecimalDoubles}; longer ones go to Jackson's own
+	 * correctly rounded parser. Declines exponents, integers of more than
+	 * {@link #MAX_EXACT_DIGITS} digits, numbers over {@link #MAX_NUMBER_CHARS} characters
+	 * and an integer minus zero (whose sign JSON parsers treat differently). Reads
+	 * {@code -Infinity} too.
 	 */
 	private int number(byte[] b, int i, int end) {
 		int start = i;
@@ -388,6 +390,10 @@ final class FlatLineScanner {
 		int fractionDigits = 0;
 		if (i < end && b[i] == '.') {
 			int fractionStart = ++i;
+			for (long eight; i + Long.BYTES <= end
+					&& (eight = ByteSearch.eightDigits(ByteSearch.word(b, i))) >= 0; i += Long.BYTES) {
+				digits = digits * 100_000_000 + eight;
+			}
 			while (i < end && b[i] >= '0' && b[i] <= '9') {
 				digits = digits * 10 + (b[i] - '0');
 				i++;
@@ -406,6 +412,10 @@ final class FlatLineScanner {
 		if (intDigits + fractionDigits <= MAX_EXACT_DIGITS) {
 			double value = (double) digits / EXACT_POWERS_OF_TEN[fractionDigits];
 			this.number = negative ? -value : value;
+			return i;
+		}
+		if (intDigits + fractionDigits <= DecimalDoubles.MAX_DIGITS) {
+			this.number = DecimalDoubles.of(digits, -fractionDigits, negative);
 			return i;
 		}
 		int length = i - start;

@@ -1,12 +1,16 @@
 package io.modelmonitoring.scan.lake;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The word-at-a-time searches against a byte-at-a-time loop, over every byte value. */
+/**
+ * The word-at-a-time searches and digits against a byte-at-a-time loop, over every byte
+ * value.
+ */
 class ByteSearchTests {
 
 	@Test
@@ -43,6 +47,36 @@ class ByteSearchTests {
 				}
 			}
 			assertThat(ByteSearch.stringStop(bytes, from, to)).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void eightDigitsAreReadAsTheNumberTheyWriteAndAnythingElseIsRefused() {
+		SplittableRandom random = new SplittableRandom(13);
+		byte[] bytes = new byte[8];
+		for (int run = 0; run < 200_000; run++) {
+			for (int i = 0; i < 8; i++) {
+				// Mostly digits; else any byte, the neighbours of '0' and '9' most of
+				// all.
+				int kind = random.nextInt(40);
+				bytes[i] = (byte) ((kind == 0) ? random.nextInt(256)
+						: (kind == 1) ? "/:\u0000\u00ff".charAt(random.nextInt(4)) : '0' + random.nextInt(10));
+			}
+			long expected = 0;
+			for (byte b : bytes) {
+				expected = (b >= '0' && b <= '9' && expected >= 0) ? expected * 10 + (b - '0') : -1;
+			}
+			assertThat(ByteSearch.eightDigits(ByteSearch.word(bytes, 0))).as("%s", Arrays.toString(bytes))
+				.isEqualTo(expected);
+		}
+		for (byte b = Byte.MIN_VALUE;; b++) {
+			Arrays.fill(bytes, (byte) '5');
+			bytes[random.nextInt(8)] = b;
+			boolean digit = b >= '0' && b <= '9';
+			assertThat(ByteSearch.eightDigits(ByteSearch.word(bytes, 0)) >= 0).as("byte %d", b).isEqualTo(digit);
+			if (b == Byte.MAX_VALUE) {
+				break;
+			}
 		}
 	}
 
