@@ -89,6 +89,12 @@ final class FlatLineScanner {
 
 	final int[] nestedDimensionLength;
 
+	/**
+	 * Whether the line named any dimension: most lines name none, and their arrays need
+	 * no resetting.
+	 */
+	boolean anyDimension;
+
 	/** The entries of the {@code features} object, in line order. */
 	int features;
 
@@ -134,6 +140,8 @@ final class FlatLineScanner {
 		this.dimensionLength = new int[dimensions.size()];
 		this.nestedDimensionStart = new int[dimensions.size()];
 		this.nestedDimensionLength = new int[dimensions.size()];
+		Arrays.fill(this.dimensionLength, -1);
+		Arrays.fill(this.nestedDimensionLength, -1);
 	}
 
 	/**
@@ -145,8 +153,11 @@ final class FlatLineScanner {
 		this.timestampLength = -1;
 		this.hasPrediction = false;
 		this.features = 0;
-		Arrays.fill(this.dimensionLength, -1);
-		Arrays.fill(this.nestedDimensionLength, -1);
+		if (this.anyDimension) {
+			Arrays.fill(this.dimensionLength, -1);
+			Arrays.fill(this.nestedDimensionLength, -1);
+			this.anyDimension = false;
+		}
 		int end = offset + length;
 		int i = skipSpace(b, offset, end);
 		if (i == end || b[i] != '{') {
@@ -221,6 +232,7 @@ final class FlatLineScanner {
 			if (dimension >= 0) {
 				this.dimensionStart[dimension] = this.valueStart;
 				this.dimensionLength[dimension] = string ? this.valueEnd - this.valueStart : -1;
+				this.anyDimension = true;
 			}
 		}
 	}
@@ -284,6 +296,7 @@ final class FlatLineScanner {
 					this.nestedDimensionStart[dimension] = this.valueStart;
 					this.nestedDimensionLength[dimension] = (this.valueKind == STRING) ? this.valueEnd - this.valueStart
 							: -1;
+					this.anyDimension = true;
 				}
 			}
 			i = skipSpace(b, i, end);

@@ -110,6 +110,12 @@ final class InferenceLogParser {
 	private final RecordDetails details;
 
 	/**
+	 * Whether {@link #details} may still hold an earlier line's segment values: a line
+	 * that names no dimension then clears them, and otherwise need not.
+	 */
+	private boolean segmentValuesHeld;
+
+	/**
 	 * The tenants, models and segment values of scanned lines: one String per distinct
 	 * value, whose hash the collectors' maps compute once.
 	 */
@@ -273,14 +279,19 @@ final class InferenceLogParser {
 
 	private void takeScannedDetails(byte[] bytes, FlatLineScanner scanned) {
 		RecordDetails details = this.details;
-		details.clear();
-		for (int d = 0; d < this.topLevelSegment.length; d++) {
-			boolean top = scanned.dimensionLength[d] >= 0;
-			int start = top ? scanned.dimensionStart[d] : scanned.nestedDimensionStart[d];
-			int length = top ? scanned.dimensionLength[d] : scanned.nestedDimensionLength[d];
-			if (length >= 0) {
-				details.segmentValues[d] = this.values.of(bytes, start, length);
+		details.features = 0;
+		if (scanned.anyDimension) {
+			for (int d = 0; d < this.topLevelSegment.length; d++) {
+				boolean top = scanned.dimensionLength[d] >= 0;
+				int start = top ? scanned.dimensionStart[d] : scanned.nestedDimensionStart[d];
+				int length = top ? scanned.dimensionLength[d] : scanned.nestedDimensionLength[d];
+				details.segmentValues[d] = (length >= 0) ? this.values.of(bytes, start, length) : null;
 			}
+			this.segmentValuesHeld = true;
+		}
+		else if (this.segmentValuesHeld) {
+			details.clear();
+			this.segmentValuesHeld = false;
 		}
 		for (int k = 0; k < scanned.features; k++) {
 			String name = featureName(k, bytes, scanned.featureNameStart[k], scanned.featureNameLength[k]);
@@ -346,6 +357,7 @@ final class InferenceLogParser {
 		this.hasTimestamp = false;
 		if (this.details != null) {
 			this.details.clear();
+			this.segmentValuesHeld = true;
 			Arrays.fill(this.topLevelSegment, null);
 		}
 		try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), bytes, offset, length)) {
