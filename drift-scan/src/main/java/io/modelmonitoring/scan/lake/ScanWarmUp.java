@@ -1,0 +1,116 @@
+package io.modelmonitoring.scan.lake;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import io.modelmonitoring.scan.drift.DriftDetector;
+import io.modelmonitoring.scan.drift.DriftSettings;
+import io.modelmonitoring.scan.model.TimeWindow;
+
+/**
+ * Runs the in-process scan once over generated lines held in memory, then judges what it
+ * gathered, so that the JIT compiles the scan's hot code before the first run instead of
+ * during it: the first run of a freshly started service then runs as fast as any other.
+ * The lines have the shapes a lake holds (the four fields and others, segment values and
+ * features when the scan reads them, a few invalid lines); the scan is the real one
+ * ({@link ParallelScan} on the given threads), its result is thrown away.
+ */
+public final class ScanWarmUp {
+
+	/** Distinct generated lines, read {@link #FILES} times: about 200,000 lines. */
+	static final int LINES_PER_FILE = 4_096;
+
+	static final int FILES = 48;
+
+	private static final Instant BASELINE_FROM = Instant.parse("2000-01-01T00:00:00Z");
+
+	private static final Instant CURRENT_FROM = BASELINE_FROM.plus(Duration.ofDays(50));
+
+	private static final List<String> TENANTS = List.of("warm-up-a", "warm-up-b");
+
+	private static final List<String> MODELS = List.of("model-1", "model-2");
+
+	private ScanWarmUp() {
+	}
+
+	/**
+	 * @param signals what the service's scan reads besides the predictions
+	 * @param settings how the service judges drift
+	 * @param threads the scan's threads
+	 * @return the lines read
+	 */
+	public static long run(ScanSignals signals, DriftSettings settings, int threads) {
+		LogScanResult result = scan(signals, threads);
+		DriftDetector.evaluate(result.samples(), result.signals(), settings);
+		return (long) FILES * LINES_PER_FILE;
+	}
+
+	static LogScanResult scan(ScanSignals signals, int threads) {
+		byte[] lines = lines(signals);
+		List<LogFile> files = new ArrayList<>(FILES);
+		for (int f = 0; f < FILES; f++) {
+			files.add(new LogFile("warm-up-" + f + ".jsonl", () -> new ByteArrayInputStream(lines), null));
+		}
+		LogScanRequest request = new LogScanRequest(
+				new TimeWindow(BASELINE_FROM, BASELINE_FROM.plus(Duration.ofDays(30))),
+				new TimeWindow(CURRENT_FROM, CURRENT_FROM.plus(Duration.ofDays(7))), Set.of(), signals);
+		return ParallelScan.scan(files, request, threads, "scan-warm-up");
+	}
+
+	/** One file's lines: every model in both windows, predictions of every length. */
+	static byte[] lines(ScanSignals signals) {
+		SplittableRandom random = new SplittableRandom(20_261_202L);
+		StringBuilder text = new StringBuilder(LINES_PER_FILE * 256);
+		for (int i = 0; i < LINES_PER_FILE; i++) {
+			if (i % 1_000 == 999) {
+				text.append("{\"tenantId\": \"warm-up-a\", \"prediction\": \"n/a\"}\n");
+				continue;
+			}
+			Instant from = ((i / 4) % 2 == 0) ? BASELINE_FROM : CURRENT_FROM;
+			Instant at = from.plusMillis(random.nextLong(Duration.ofDays(7).toMillis()));
+			double prediction = (i % 7 == 0) ? Math.round(random.nextDouble() * 1_000) / 1_000.0 : random.nextDouble();
+			text.append("{\"requestId\":\"")
+				.append(Integer.toHexString(i))
+				.append("\",\"tenantId\":\"")
+				.append(TENANTS.get(i % TENANTS.size()))
+				.append("\",\"modelId\":\"")
+				.append(MODELS.get((i / 2) % MODELS.size()))
+				.append("\",\"modelVersion\":\"v1\",\"prediction\":")
+				.append(prediction)
+				.append(",\"timestamp\":\"")
+				.append(at)
+				.append("\",\"latencyMs\":")
+				.append(random.nextInt(100));
+			for (String dimension : signals.dimensions()) {
+				text.append(",\"")
+					.append(dimension)
+					.append("\":\"")
+					.append(dimension)
+					.append('-')
+					.append(random.nextInt(3))
+					.append('"');
+			}
+			if (signals.features()) {
+				text.append(",\"features\":{\"amount\":")
+					.append(String.format(Locale.ROOT, "%.2f", random.nextDouble() * 10_000))
+					.append(",\"days\":")
+					.append(random.nextInt(90))
+					.append(",\"plan\":\"")
+					.append((random.nextInt(3) == 0) ? "pro" : "basic")
+					.append("\",\"renewal\":")
+					.append(random.nextBoolean())
+					.append('}');
+			}
+			text.append("}\n");
+		}
+		return text.toString().getBytes(StandardCharsets.US_ASCII);
+	}
+
+}
