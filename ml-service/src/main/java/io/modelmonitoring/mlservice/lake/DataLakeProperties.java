@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * streamed, holding one 4 MiB block)
  * @param engine what runs the drift scan: this process, or a Spark cluster
  * @param spark the Spark cluster, when {@code engine} is {@code spark}
+ * @param warmUp whether the in-process scan runs once over generated lines before the
+ * service reports ready, so that its first run runs compiled code
  */
 @Validated
 @ConfigurationProperties("data-lake")
@@ -40,7 +42,8 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 		String localPath, @Min(1) @Max(256) Integer scanThreads,
 		@DefaultValue("" + DEFAULT_MAX_CONCURRENT_DOWNLOADS) @Min(1) @Max(64) int maxConcurrentDownloads,
 		@DefaultValue("in-process") @NotNull Engine engine,
-		@DefaultValue @Valid @NotNull @NestedConfigurationProperty SparkEngineProperties spark) {
+		@DefaultValue @Valid @NotNull @NestedConfigurationProperty SparkEngineProperties spark,
+		@DefaultValue("true") boolean warmUp) {
 
 	/** What runs the drift scan. */
 	public enum Engine {
@@ -66,11 +69,11 @@ public record DataLakeProperties(String connectionString, @DefaultValue("ml-data
 	static DataLakeProperties inProcess(String connectionString, String container, String prefix, String localPath,
 			Integer scanThreads, int maxConcurrentDownloads) {
 		return new DataLakeProperties(connectionString, container, prefix, localPath, scanThreads,
-				maxConcurrentDownloads, Engine.IN_PROCESS, SparkEngineProperties.defaults());
+				maxConcurrentDownloads, Engine.IN_PROCESS, SparkEngineProperties.defaults(), true);
 	}
 
 	/** {@link #scanThreads()}, or the number of processors when it is unset. */
-	int effectiveScanThreads() {
+	public int effectiveScanThreads() {
 		return (this.scanThreads != null) ? this.scanThreads : Runtime.getRuntime().availableProcessors();
 	}
 

@@ -1,0 +1,55 @@
+package io.modelmonitoring.mlservice.monitoring;
+
+import io.modelmonitoring.mlservice.lake.DataLakeProperties;
+import io.modelmonitoring.scan.lake.InferenceLogSource;
+import io.modelmonitoring.scan.lake.ScanWarmUp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Before the service reports ready, runs the in-process drift scan once over generated
+ * lines ({@link ScanWarmUp}, about half a second), so that the first run after a start
+ * runs compiled code and takes as long as any other. Not with {@code data_lake.warm_up:
+ * false}, a Spark engine or no lake; a warm-up that fails is logged and changes nothing
+ * else.
+ */
+@Component
+class ScanWarmUpRunner implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(ScanWarmUpRunner.class);
+
+	private final DataLakeProperties lake;
+
+	private final InferenceLogSource logs;
+
+	private final ModelMonitoringProperties monitoring;
+
+	ScanWarmUpRunner(DataLakeProperties lake, InferenceLogSource logs, ModelMonitoringProperties monitoring) {
+		this.lake = lake;
+		this.logs = logs;
+		this.monitoring = monitoring;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!this.lake.warmUp() || this.lake.engine() != DataLakeProperties.Engine.IN_PROCESS
+				|| !this.logs.isConfigured()) {
+			return;
+		}
+		long start = System.nanoTime();
+		try {
+			long lines = ScanWarmUp.run(this.monitoring.scanSignals(), this.monitoring.driftSettings(),
+					this.lake.effectiveScanThreads());
+			log.info("drift scan warmed up on {} generated lines in {} ms", lines,
+					(System.nanoTime() - start) / 1_000_000);
+		}
+		catch (RuntimeException ex) {
+			log.warn("drift scan warm-up failed; the first run compiles the scan as it goes: {}", ex.toString());
+		}
+	}
+
+}
