@@ -69,6 +69,36 @@ class OrderStatisticsTests {
 	}
 
 	/**
+	 * Key ranges narrower than the buckets (neighbouring doubles), just wider, and wider
+	 * than a signed long (−MAX_VALUE to MAX_VALUE), with the values crowded into one
+	 * bucket or spread over all.
+	 */
+	@ParameterizedTest(name = "{0} neighbouring doubles")
+	@MethodSource("neighbourCounts")
+	void keysNarrowOrWideInRangeAreSelectedAlike(int neighbours) {
+		SplittableRandom random = new SplittableRandom(neighbours);
+		double[] crowded = IntStream.range(0, 4000)
+			.mapToDouble((i) -> Math.scalb(1.0, random.nextInt(2)) + random.nextInt(neighbours) * Math.ulp(1.0))
+			.toArray();
+		double[] outliers = IntStream.range(0, 4000).mapToDouble((i) -> switch (i % 1000) {
+			case 0 -> -Double.MAX_VALUE;
+			case 1 -> Double.MAX_VALUE;
+			default -> 0.5 + random.nextInt(neighbours) * Math.ulp(0.5);
+		}).toArray();
+		for (double[] values : new double[][] { crowded, outliers }) {
+			long[] ranks = QuantileEdges.ranks(values.length, 20);
+			assertThat(bits(OrderStatistics.at(values, ranks))).containsExactly(bits(at(sorted(values), ranks)));
+			long[] everyRank = LongStream.range(0, values.length).toArray();
+			assertThat(bits(OrderStatistics.at(values, everyRank))).containsExactly(bits(sorted(values)));
+		}
+	}
+
+	static IntStream neighbourCounts() {
+		return IntStream.of(1, 2, 100, OrderStatistics.BUCKETS - 1, OrderStatistics.BUCKETS,
+				OrderStatistics.BUCKETS + 1, 3 * OrderStatistics.BUCKETS, 1 << 20);
+	}
+
+	/**
 	 * A part partitioned as often as the budget allows is sorted instead: with budgets
 	 * from none up, that fallback and the partitions before it still give the sort's
 	 * order at the ranks.
