@@ -145,12 +145,18 @@ class OrderStatisticsTests {
 				order);
 		long[] ranks = QuantileEdges.ranks(size, 20);
 
+		// The buckets spread the pairs thin: the quickselect meets their order on all of
+		// them only when run on their keys directly.
+		long[] pairKeys = Arrays.stream(pairs).mapToLong(SortableKeys::of).toArray();
+
 		double[] fromPairs = OrderStatistics.at(pairs, ranks);
+		OrderStatistics.select(pairKeys, ranks, OrderStatistics.partitionBudget(size));
 		double[] fromConstant = OrderStatistics.at(constant, ranks);
 		double[] fromTwoValues = OrderStatistics.at(twoValues, ranks);
 
 		for (int i = 0; i < ranks.length; i++) {
 			assertThat(fromPairs[i]).isEqualTo((double) (ranks[i] / 2));
+			assertThat(SortableKeys.value(pairKeys[(int) ranks[i]])).isEqualTo((double) (ranks[i] / 2));
 			assertThat(fromConstant[i]).isEqualTo(0.25);
 			assertThat(fromTwoValues[i]).isEqualTo((ranks[i] < size / 3) ? -1 : 1);
 		}
