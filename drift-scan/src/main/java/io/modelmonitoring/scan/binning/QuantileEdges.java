@@ -56,6 +56,18 @@ public final class QuantileEdges {
 	}
 
 	/**
+	 * {@link #of} on a baseline in any order (not modified): the same edges as
+	 * {@link #ofSorted} on the sorted baseline, from its order statistics at
+	 * {@link #ranks} found by selection, without sorting it.
+	 * @param baseline finite values, at least one
+	 */
+	public static double[] ofUnsorted(double[] baseline, int bins) {
+		long[] ranks = ranks(baseline.length, bins);
+		double[] values = OrderStatistics.at(baseline, ranks);
+		return of(baseline.length, bins, (rank) -> values[Arrays.binarySearch(ranks, rank)]);
+	}
+
+	/**
 	 * The 0-based ranks whose order statistics {@link #of} reads, ascending, distinct.
 	 */
 	public static long[] ranks(long size, int bins) {

@@ -26,21 +26,21 @@ public final class DriftPValue {
 	}
 
 	/**
-	 * @param sortedBaseline the baseline, sorted ascending
+	 * @param baseline the baseline window, in any order (not modified)
 	 * @param current the current window, in any order (not modified)
 	 * @param psi the PSI of the two windows
 	 * @param binCount K, the number of bins that PSI used
 	 * @param bins the number of quantile bins asked for
 	 * @param smoothing the additive smoothing of bin shares
 	 */
-	static double of(double[] sortedBaseline, double[] current, double psi, int binCount, int bins, double smoothing) {
-		int n = sortedBaseline.length;
+	static double of(double[] baseline, double[] current, double psi, int binCount, int bins, double smoothing) {
+		int n = baseline.length;
 		int m = current.length;
 		if (asymptotic(n, m)) {
 			return chiSquareTail(psi, binCount, n, m);
 		}
 		// Sorted only here: the χ² tail needs no order, and large windows take it.
-		return PermutationTest.pValue(sortedBaseline, Psi.sorted(current), bins, smoothing);
+		return PermutationTest.pValue(Psi.sorted(baseline), Psi.sorted(current), bins, smoothing);
 	}
 
 	/**

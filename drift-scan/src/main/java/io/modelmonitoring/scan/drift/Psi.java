@@ -19,7 +19,7 @@ public final class Psi {
 	}
 
 	/**
-	 * @param baseline the baseline predictions (not modified)
+	 * @param baseline the baseline predictions, finite (not modified)
 	 * @param current the current predictions (not modified)
 	 * @param bins the number of quantile bins to aim for (at least 2); ties in the
 	 * baseline can leave fewer, point masses one more each
@@ -27,11 +27,9 @@ public final class Psi {
 	 */
 	public static PsiResult compute(double[] baseline, double[] current, int bins, double smoothing) {
 		check(baseline.length, current.length, bins, smoothing);
-		double[] sortedBaseline = sorted(baseline);
-		double[] edges = edgesOfSorted(sortedBaseline, bins);
-		return result(edges, counts(sortedBaseline, edges), counts(current, edges), baseline.length, current.length,
-				bins, smoothing,
-				(psi, binCount) -> DriftPValue.of(sortedBaseline, current, psi, binCount, bins, smoothing));
+		double[] edges = edges(baseline, bins);
+		return result(edges, counts(baseline, edges), counts(current, edges), baseline.length, current.length, bins,
+				smoothing, (psi, binCount) -> DriftPValue.of(baseline, current, psi, binCount, bins, smoothing));
 	}
 
 	/**
@@ -94,9 +92,12 @@ public final class Psi {
 		return bins;
 	}
 
-	/** The bin edges of a baseline, in any order; see {@link QuantileEdges#of}. */
+	/**
+	 * The bin edges of a baseline, in any order; see {@link QuantileEdges#of}. By
+	 * selection: the few order statistics the edges read cost far less than a sort.
+	 */
 	static double[] edges(double[] baseline, int bins) {
-		return edgesOfSorted(sorted(baseline), bins);
+		return QuantileEdges.ofUnsorted(baseline, bins);
 	}
 
 	/** The bin edges of a sorted baseline; see {@link QuantileEdges#of}. */
