@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
-
 import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.mlservice.mongo.ConnectionLosses;
 import io.modelmonitoring.mlservice.mongo.EnsuredIndexes;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  * broker did not confirm is not lost but published again by the {@link OutboxRelay}.
  * Whoever publishes an event first claims it for a while, so a run and the relay (of this
  * or another instance) never publish the same event at the same time. A run's events are
- * recorded, claimed and marked sent each in one round trip, not one per event.
+ * recorded, claimed and marked sent in one write each, not one per event.
  */
 @Component
 public class EventOutbox {

@@ -71,11 +71,18 @@ public class MonitoringEventPublisher {
 	int publish(List<OutboxEntry> entries, String owner) {
 		Set<String> claimed = this.outbox.claim(entries.stream().map(OutboxEntry::id).toList(), owner);
 		List<OutboxEntry> toSend = entries.stream().filter((entry) -> claimed.contains(entry.id())).toList();
+		return awaitConfirms(toSend.isEmpty() ? List.of() : send(toSend, owner));
+	}
+
+	/**
+	 * Sends the events in order, on one channel: the broker takes the messages of one
+	 * channel in the order they were sent, which sends back to back on the channels of
+	 * the cache do not guarantee.
+	 * @return the events sent, all of them unless one could not be
+	 */
+	private List<Sent> send(List<OutboxEntry> toSend, String owner) {
 		List<Sent> inFlight = new ArrayList<>(toSend.size());
 		try {
-			// One channel for them all: the broker takes the messages of one channel in
-			// the order they were sent, which sends back to back on channels of the
-			// cache do not guarantee.
 			this.rabbit.invoke((operations) -> {
 				for (OutboxEntry entry : toSend) {
 					inFlight.add(new Sent(entry,
@@ -86,9 +93,31 @@ public class MonitoringEventPublisher {
 		}
 		catch (AmqpException ex) {
 			if (inFlight.size() < toSend.size()) {
-				notSent(toSend.subList(inFlight.size(), toSend.size()), owner, Confirmation.notSent(ex).failure());
+				leavePending(toSend.subList(inFlight.size(), toSend.size()), owner, Confirmation.notSent(ex).failure());
 			}
 		}
+		return inFlight;
+	}
+
+	/**
+	 * Releases the event that could not be sent, the first of these, and the claims on
+	 * the ones after it, which were not tried.
+	 */
+	private void leavePending(List<OutboxEntry> unsent, String owner, String error) {
+		OutboxEntry failed = unsent.get(0);
+		this.outbox.notSent(List.of(failed.id()), error);
+		long released = this.outbox.release(unsent.subList(1, unsent.size()).stream().map(OutboxEntry::id).toList(),
+				owner, error);
+		log.warn("event not published, left pending in the outbox with the {} after it eventId={} runId={} "
+				+ "error=\"{}\"", released, failed.id(), failed.runId(), error);
+	}
+
+	/**
+	 * Waits for the confirms, then marks the confirmed events sent in one write and
+	 * releases the others, one write per reason.
+	 * @return how many the broker confirmed
+	 */
+	private int awaitConfirms(List<Sent> inFlight) {
 		List<String> confirmed = new ArrayList<>(inFlight.size());
 		Map<String, List<String>> unconfirmed = new LinkedHashMap<>();
 		Duration timeout = this.properties.confirmTimeout();
@@ -108,19 +137,6 @@ public class MonitoringEventPublisher {
 		this.outbox.sent(confirmed);
 		unconfirmed.forEach((failure, ids) -> this.outbox.notSent(ids, failure));
 		return confirmed.size();
-	}
-
-	/**
-	 * Releases the event that could not be sent, the first of these, and the claims on
-	 * the ones after it, which were not tried.
-	 */
-	private void notSent(List<OutboxEntry> unsent, String owner, String error) {
-		OutboxEntry failed = unsent.get(0);
-		this.outbox.notSent(List.of(failed.id()), error);
-		long released = this.outbox.release(unsent.subList(1, unsent.size()).stream().map(OutboxEntry::id).toList(),
-				owner, error);
-		log.warn("event not published, left pending in the outbox with the {} after it eventId={} runId={} "
-				+ "error=\"{}\"", released, failed.id(), failed.runId(), error);
 	}
 
 	/** The message as first built: the same id, type and JSON body on every attempt. */

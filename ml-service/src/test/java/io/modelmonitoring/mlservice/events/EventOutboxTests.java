@@ -79,7 +79,7 @@ class EventOutboxTests {
 	}
 
 	@Test
-	void anEntryRefusedOnAnotherKeyIsNoEarlierAttemptsAndFailsTheRecord() {
+	void aDuplicateOnAnotherKeyIsNoEarlierAttemptsEntryAndFailsTheRecord() {
 		this.outbox.record("run-1", events("run-1", 1, "a"));
 		// A unique key no earlier attempt explains: the run-2 event has run-1's seq 0.
 		this.database.mongo()
