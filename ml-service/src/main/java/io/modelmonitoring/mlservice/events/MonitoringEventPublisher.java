@@ -3,7 +3,10 @@ package io.modelmonitoring.mlservice.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.modelmonitoring.messaging.Confirmation;
 import io.modelmonitoring.messaging.PendingConfirm;
@@ -31,6 +34,8 @@ public class MonitoringEventPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(MonitoringEventPublisher.class);
 
+	private final RabbitTemplate rabbit;
+
 	private final PublisherConfirms confirms;
 
 	private final MessagingProperties properties;
@@ -38,6 +43,7 @@ public class MonitoringEventPublisher {
 	private final EventOutbox outbox;
 
 	MonitoringEventPublisher(RabbitTemplate rabbit, MessagingProperties properties, EventOutbox outbox) {
+		this.rabbit = rabbit;
 		this.confirms = new PublisherConfirms(rabbit);
 		this.properties = properties;
 		this.outbox = outbox;
@@ -56,47 +62,81 @@ public class MonitoringEventPublisher {
 	 * so that events leave in the order they were recorded, and releases its claims on
 	 * that one and every one after it, so that the relay takes them all up on its next
 	 * pass. The confirms of the events sent are awaited together, within one
-	 * {@code messaging.confirm_timeout}.
+	 * {@code messaging.confirm_timeout}. The claims are taken in one write before the
+	 * first send, and the confirmed events marked sent in one write after the last
+	 * confirm: an event confirmed and not marked yet when the instance stops is published
+	 * again by the relay, at least once as ever.
 	 * @return how many the broker confirmed
 	 */
 	int publish(List<OutboxEntry> entries, String owner) {
-		List<Sent> inFlight = new ArrayList<>(entries.size());
-		for (int i = 0; i < entries.size(); i++) {
-			OutboxEntry entry = entries.get(i);
-			if (!this.outbox.claim(entry.id(), owner)) {
-				continue;
-			}
-			PendingConfirm confirm;
-			try {
-				confirm = this.confirms.send(this.properties.exchange(), entry.type(), message(entry));
-			}
-			catch (AmqpException ex) {
-				String error = Confirmation.notSent(ex).failure();
-				this.outbox.notSent(entry.id(), error);
-				long released = this.outbox.release(
-						entries.subList(i + 1, entries.size()).stream().map(OutboxEntry::id).toList(), owner, error);
-				log.warn("event not published, left pending in the outbox with the {} after it eventId={} runId={} "
-						+ "error=\"{}\"", released, entry.id(), entry.runId(), error);
-				break;
-			}
-			inFlight.add(new Sent(entry, confirm));
+		Set<String> claimed = this.outbox.claim(entries.stream().map(OutboxEntry::id).toList(), owner);
+		List<OutboxEntry> toSend = entries.stream().filter((entry) -> claimed.contains(entry.id())).toList();
+		return awaitConfirms(toSend.isEmpty() ? List.of() : send(toSend, owner));
+	}
+
+	/**
+	 * Sends the events in order, on one channel: the broker takes the messages of one
+	 * channel in the order they were sent, which sends back to back on the channels of
+	 * the cache do not guarantee.
+	 * @return the events sent, all of them unless one could not be
+	 */
+	private List<Sent> send(List<OutboxEntry> toSend, String owner) {
+		List<Sent> inFlight = new ArrayList<>(toSend.size());
+		try {
+			this.rabbit.invoke((operations) -> {
+				for (OutboxEntry entry : toSend) {
+					inFlight.add(new Sent(entry,
+							this.confirms.send(this.properties.exchange(), entry.type(), message(entry))));
+				}
+				return null;
+			});
 		}
-		int confirmed = 0;
+		catch (AmqpException ex) {
+			if (inFlight.size() < toSend.size()) {
+				leavePending(toSend.subList(inFlight.size(), toSend.size()), owner, Confirmation.notSent(ex).failure());
+			}
+		}
+		return inFlight;
+	}
+
+	/**
+	 * Releases the event that could not be sent, the first of these, and the claims on
+	 * the ones after it, which were not tried.
+	 */
+	private void leavePending(List<OutboxEntry> unsent, String owner, String error) {
+		OutboxEntry failed = unsent.get(0);
+		this.outbox.notSent(List.of(failed.id()), error);
+		long released = this.outbox.release(unsent.subList(1, unsent.size()).stream().map(OutboxEntry::id).toList(),
+				owner, error);
+		log.warn("event not published, left pending in the outbox with the {} after it eventId={} runId={} "
+				+ "error=\"{}\"", released, failed.id(), failed.runId(), error);
+	}
+
+	/**
+	 * Waits for the confirms, then marks the confirmed events sent in one write and
+	 * releases the others, one write per reason.
+	 * @return how many the broker confirmed
+	 */
+	private int awaitConfirms(List<Sent> inFlight) {
+		List<String> confirmed = new ArrayList<>(inFlight.size());
+		Map<String, List<String>> unconfirmed = new LinkedHashMap<>();
 		Duration timeout = this.properties.confirmTimeout();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (Sent sent : inFlight) {
 			Confirmation confirmation = sent.confirm().awaitUntil(deadline, timeout);
 			if (confirmation.confirmed()) {
-				this.outbox.sent(sent.entry().id());
-				confirmed++;
+				confirmed.add(sent.entry().id());
 			}
 			else {
-				this.outbox.notSent(sent.entry().id(), confirmation.failure());
+				unconfirmed.computeIfAbsent(confirmation.failure(), (failure) -> new ArrayList<>())
+					.add(sent.entry().id());
 				log.warn("event not confirmed, left pending in the outbox eventId={} runId={} error=\"{}\"",
 						sent.entry().id(), sent.entry().runId(), confirmation.failure());
 			}
 		}
-		return confirmed;
+		this.outbox.sent(confirmed);
+		unconfirmed.forEach((failure, ids) -> this.outbox.notSent(ids, failure));
+		return confirmed.size();
 	}
 
 	/** The message as first built: the same id, type and JSON body on every attempt. */

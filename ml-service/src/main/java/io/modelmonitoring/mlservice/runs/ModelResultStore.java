@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.modelmonitoring.mlservice.mongo.ConnectionLosses;
+import io.modelmonitoring.mlservice.mongo.EnsuredIndexes;
 import io.modelmonitoring.mlservice.mongo.MongoCalls;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.ModelResult;
 import org.bson.Document;
@@ -45,38 +47,53 @@ public class ModelResultStore {
 
 	private final JsonMapper json;
 
-	ModelResultStore(MongoTemplate mongo, JsonMapper json) {
+	/**
+	 * The history's and the run's indexes, created by the first run and again after a
+	 * failure or a lost connection rather than with every run (see
+	 * {@link EnsuredIndexes}), so a database recreated empty gets them back.
+	 */
+	private final EnsuredIndexes indexes;
+
+	ModelResultStore(MongoTemplate mongo, JsonMapper json, ConnectionLosses losses) {
 		this.mongo = mongo;
 		this.json = json;
-	}
-
-	/**
-	 * Replaces what an earlier attempt of the run wrote. The indexes are ensured with
-	 * every run (a no-op once they exist), so a database recreated empty gets them back.
-	 */
-	void write(String runId, Instant asOf, Instant completedAt, boolean dryRun, List<ModelResult> results) {
-		MongoCalls.call(() -> {
-			this.mongo.indexOps(COLLECTION)
-				.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+		this.indexes = new EnsuredIndexes(mongo, COLLECTION, losses,
+				new Index().on("tenantId", Sort.Direction.ASC)
 					.on("modelId", Sort.Direction.ASC)
 					.on("asOf", Sort.Direction.DESC)
 					.on("completedAt", Sort.Direction.DESC)
-					.named("model_history"));
-			this.mongo.indexOps(COLLECTION).createIndex(new Index().on("runId", Sort.Direction.ASC).named("run"));
-			this.mongo.remove(new Query(Criteria.where("runId").is(runId)), COLLECTION);
-			List<Document> batch = new ArrayList<>(Math.min(BATCH, results.size()));
-			for (ModelResult result : results) {
-				batch.add(document(runId, asOf, completedAt, result).append("dryRun", dryRun));
-				if (batch.size() == BATCH) {
-					this.mongo.insert(batch, COLLECTION);
-					batch = new ArrayList<>(BATCH);
-				}
-			}
-			if (!batch.isEmpty()) {
+					.named("model_history"),
+				new Index().on("runId", Sort.Direction.ASC).named("run"));
+	}
+
+	/** Replaces what an earlier attempt of the run wrote. */
+	void write(String runId, Instant asOf, Instant completedAt, boolean dryRun, List<ModelResult> results) {
+		try {
+			MongoCalls.call(() -> {
+				writeRun(runId, asOf, completedAt, dryRun, results);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			this.indexes.forget();
+			throw ex;
+		}
+	}
+
+	private void writeRun(String runId, Instant asOf, Instant completedAt, boolean dryRun, List<ModelResult> results) {
+		this.indexes.ensure();
+		this.mongo.remove(new Query(Criteria.where("runId").is(runId)), COLLECTION);
+		List<Document> batch = new ArrayList<>(Math.min(BATCH, results.size()));
+		for (ModelResult result : results) {
+			batch.add(document(runId, asOf, completedAt, result).append("dryRun", dryRun));
+			if (batch.size() == BATCH) {
 				this.mongo.insert(batch, COLLECTION);
+				batch = new ArrayList<>(BATCH);
 			}
-			return null;
-		});
+		}
+		if (!batch.isEmpty()) {
+			this.mongo.insert(batch, COLLECTION);
+		}
 	}
 
 	/** A run's results, sorted by tenant, then model. */

@@ -14,6 +14,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.modelmonitoring.mlservice.config.WebSliceConfiguration;
+import io.modelmonitoring.mlservice.mongo.ConnectionLosses;
 import io.modelmonitoring.mlservice.runs.ModelResultStore;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.ModelResult;
 import io.modelmonitoring.mlservice.runs.MonitoringRunResponse.SignalResult;
@@ -47,7 +48,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(ModelHistoryController.class)
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ WebSliceConfiguration.class, ModelResultStore.class, ModelHistoryControllerTests.InProcessMongo.class })
+@Import({ WebSliceConfiguration.class, ModelResultStore.class, ConnectionLosses.class,
+		ModelHistoryControllerTests.InProcessMongo.class })
 class ModelHistoryControllerTests {
 
 	static final String API = "/api/v1/ml/model-monitoring/models";

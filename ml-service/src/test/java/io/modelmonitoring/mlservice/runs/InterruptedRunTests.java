@@ -11,6 +11,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.modelmonitoring.mlservice.mongo.ConnectionLosses;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class InterruptedRunTests {
 	private final TenantLeases leases = new TenantLeases(this.mongo, PROPERTIES, this.clock);
 
 	private final MonitoringRunStore runs = new MonitoringRunStore(this.mongo,
-			new ModelResultStore(this.mongo, JsonMapper.builder().build()), JsonMapper.builder().build(), PROPERTIES,
-			this.clock);
+			new ModelResultStore(this.mongo, JsonMapper.builder().build(), new ConnectionLosses()),
+			JsonMapper.builder().build(), PROPERTIES, this.clock);
 
 	private final RunAdmission admission = new RunAdmission(this.runs, this.leases,
 			new RunHeartbeat(this.leases, this.runs, PROPERTIES), PROPERTIES, this.clock);
