@@ -139,11 +139,12 @@ public final class RunBenchmark {
 					running);
 			out.printf("   ml-service healthy after %.1f s; POST %s {\"asOf\": \"%s\"}, %d runs ...%n",
 					(System.nanoTime() - starting) / 1e9, MlServiceSide.RUN_PATH, spec.asOf(), runs);
-			for (int run = 0; run < runs; run++) {
-				mlRuns.add(mlService.run(spec.asOf(), TIMEOUT));
+			for (int run = 1; run <= runs; run++) {
+				MlServiceSide.Run timed = mlService.run(spec.asOf(), TIMEOUT);
+				mlRuns.add(timed);
+				out.printf("   ml-service run %d %.2f s (the answer's durationMs: %,d ms)%n", run, timed.seconds(),
+						timed.durationMs());
 			}
-			out.printf("   ml-service: %s (the answers' durationMs: %s)%n",
-					seconds(mlRuns.stream().map(MlServiceSide.Run::seconds).toList()), durations(mlRuns));
 		}
 		List<Agreement> agreements = mlRuns.stream()
 			.map((run) -> Agreement.of(duckDb.models(), run.answer(), SMOOTHING))
@@ -185,12 +186,6 @@ public final class RunBenchmark {
 		for (int run = 0; run < seconds.size(); run++) {
 			line.add(String.format("run %d %.2f s", run + 1, seconds.get(run)));
 		}
-		return line.toString();
-	}
-
-	private static String durations(List<MlServiceSide.Run> runs) {
-		StringJoiner line = new StringJoiner(", ");
-		runs.forEach((run) -> line.add(String.format("%,d ms", run.durationMs())));
 		return line.toString();
 	}
 
