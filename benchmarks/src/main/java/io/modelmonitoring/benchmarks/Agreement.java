@@ -217,7 +217,7 @@ final class Agreement {
 		out.format(
 				"   PSI from DuckDB's bins (SPEC §6: α %s, K = edges + 1) against the answer's psi: "
 						+ "max |difference| %.2e over %d models%s%n",
-				this.smoothing, this.maxPsiDifference, this.psiCompared, (this.maxPsiModel != null)
+				this.smoothing, this.maxPsiDifference, this.psiCompared, (this.maxPsiDifference > 0)
 						? " (" + this.maxPsiModel.tenantId() + "/" + this.maxPsiModel.modelId() + ")" : "");
 		return out.toString();
 	}
