@@ -7,19 +7,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
-import io.modelmonitoring.demodata.DemoLake;
 import io.modelmonitoring.demodata.DemoLakeSpec;
 import io.modelmonitoring.scan.drift.Psi;
 import io.modelmonitoring.scan.drift.PsiResult;
@@ -28,7 +21,6 @@ import io.modelmonitoring.scan.lake.LogScanRequest;
 import io.modelmonitoring.scan.lake.LogScanResult;
 import io.modelmonitoring.scan.lake.ScanSignals;
 import io.modelmonitoring.scan.model.ModelKey;
-import io.modelmonitoring.scan.model.TimeWindow;
 import io.modelmonitoring.scan.model.WindowSamples;
 
 /**
@@ -104,94 +96,43 @@ public final class ScanBenchmark {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Map<String, String> options = new HashMap<>();
-		for (int i = 0; i < args.length; i++) {
-			if (!args[i].startsWith("--") || i + 1 >= args.length) {
-				System.out.println(USAGE);
-				System.exit(args[i].startsWith("--h") || args[i].equals("-h") ? 0 : 2);
-			}
-			options.put(args[i].substring(2), args[++i]);
-		}
+		Map<String, String> options = CommandLine.optionsOrExit(args, USAGE);
 		List<FormatResult> results = run(options, System.out);
 		System.exit(results.stream().allMatch(FormatResult::identical) ? 0 : 1);
 	}
 
 	public static List<FormatResult> run(Map<String, String> options, PrintStream out) throws IOException {
-		long records = Long.parseLong(options.getOrDefault("records", "10000000"));
-		int days = Integer.parseInt(options.getOrDefault("days", "60"));
 		int threads = Integer
 			.parseInt(options.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
 		int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
-		boolean sequential = flag(options, "sequential", true);
+		boolean sequential = CommandLine.flag(options, "sequential", true);
 		int features = Integer.parseInt(options.getOrDefault("features", "0"));
-		boolean segments = flag(options, "segments", false);
-		boolean signalScan = flag(options, "signal-scan", features > 0 || segments);
+		boolean segments = CommandLine.flag(options, "segments", false);
+		boolean signalScan = CommandLine.flag(options, "signal-scan", features > 0 || segments);
 		Path dir = Path.of(options.getOrDefault("dir", "/tmp/model-monitoring-bench"));
-		Instant asOf = Instant.parse(options.getOrDefault("as-of", "2026-11-22T06:00:00Z"));
 		out.printf("machine: %d processors, load average %s (1/5/15 min) before the run, max heap %,d MB, Java %s%n",
 				Runtime.getRuntime().availableProcessors(), loadAverage(), Runtime.getRuntime().maxMemory() >> 20,
 				System.getProperty("java.version"));
 		List<FormatResult> results = new ArrayList<>();
 		for (String name : options.getOrDefault("formats", "jsonl,jsonl.gz,parquet").split(",")) {
-			DemoLakeSpec.Format format = DemoLakeSpec.Format.of(name);
-			DemoLakeSpec spec = new DemoLakeSpec(Integer.parseInt(options.getOrDefault("tenants", "20")),
-					Integer.parseInt(options.getOrDefault("models", "5")), records / days, days,
-					Integer.parseInt(options.getOrDefault("files-per-day", "4")),
-					Long.parseLong(options.getOrDefault("seed", "42")), asOf, format, 100)
+			DemoLakeSpec spec = BenchmarkLake.spec(options, DemoLakeSpec.Format.of(name))
 				.withSignals(features, 0, segments);
 			results.add(benchmark(dir, spec, threads, runs, sequential, signalScan, out));
 		}
 		return results;
 	}
 
-	/** {@code true} or {@code false}, and nothing else: a typo must not mean false. */
-	static boolean flag(Map<String, String> options, String name, boolean defaultValue) {
-		String value = options.getOrDefault(name, Boolean.toString(defaultValue));
-		if (!value.equals("true") && !value.equals("false")) {
-			throw new IllegalArgumentException("--" + name + " takes true or false, not '" + value + "'");
-		}
-		return Boolean.parseBoolean(value);
-	}
-
 	static FormatResult benchmark(Path dir, DemoLakeSpec spec, int threads, int runs, boolean sequential,
 			boolean signalScan, PrintStream out) throws IOException {
+		BenchmarkLake lake = BenchmarkLake.prepare(dir, spec, out);
 		String format = spec.format().extension().substring(1);
-		// The lake's name says what its records carry; the spec's hash tells the rest
-		// apart, and its manifest is checked before a lake is reused.
-		String carries = spec.hasSignals() ? "-features" + spec.numericFeatures() + (spec.segments() ? "-segments" : "")
-				: "";
-		Path lake = dir.resolve(
-				format + "-" + spec.totalRecords() + carries + "-" + Integer.toHexString(spec.toString().hashCode()));
-		Properties manifest = DemoLake.manifest(lake);
-		if (manifest != null && spec.toString().equals(manifest.getProperty("spec"))) {
-			out.printf("%n== %s: reusing %s (%s records)%n   spec: %s%n", format, lake, manifest.getProperty("records"),
-					spec);
-		}
-		else {
-			deleteTree(lake);
-			DemoLake.Summary written = DemoLake.write(lake, spec);
-			out.printf("%n== %s: generated %,d records in %,d files (%,.1f MB) in %.1f s under %s%n   spec: %s%n",
-					format, written.records(), written.files(), written.bytes() / 1e6,
-					written.took().toMillis() / 1000.0, lake, spec);
-		}
-		LogScanRequest request = new LogScanRequest(new TimeWindow(asOfMinus(spec, 60), asOfMinus(spec, 30)),
-				new TimeWindow(asOfMinus(spec, 7), spec.asOf()), Set.of());
-		LocalDirectoryLogSource source = new LocalDirectoryLogSource(lake, DemoLake.PREFIX, threads);
-		List<Path> files = source.files(request);
-		long bytes = 0;
-		long recordsScanned = 0;
-		for (Path file : files) {
-			bytes += Files.size(file);
-			int index = Integer.parseInt(file.getFileName().toString().substring(5, 10));
-			recordsScanned += spec.recordsPerDay() / spec.filesPerDay()
-					+ ((index < spec.recordsPerDay() % spec.filesPerDay()) ? 1 : 0);
-		}
-		out.printf("   read by one run: %,d records in %,d files, %,.1f MB on disk%n", recordsScanned, files.size(),
-				bytes / 1e6);
-		String floorCommand = (spec.format() == DemoLakeSpec.Format.JSONL_GZ) ? "zcat" : "cat";
-		double floor = Math.min(floor(floorCommand, files), floor(floorCommand, files));
-		out.printf("   floor : %-4s of those files > /dev/null  %6.2f s  %,9.0f records/s  %,7.0f MB/s%n", floorCommand,
-				floor, recordsScanned / floor, bytes / 1e6 / floor);
+		LogScanRequest request = lake.request();
+		LocalDirectoryLogSource source = lake.source(threads);
+		BenchmarkLake.ReadSet read = lake.readByOneRun(out);
+		List<Path> files = read.files();
+		long bytes = read.bytes();
+		long recordsScanned = read.records();
+		double floor = read.floor(out);
 		double best = Double.MAX_VALUE;
 		long peak = 0;
 		double cpu = 0;
@@ -219,7 +160,7 @@ public final class ScanBenchmark {
 		boolean identical = true;
 		double sequentialSeconds = Double.NaN;
 		if (sequential) {
-			Measured measured = measure(() -> new LocalDirectoryLogSource(lake, DemoLake.PREFIX, 1).scan(request));
+			Measured measured = measure(() -> lake.source(1).scan(request));
 			sequentialSeconds = measured.seconds;
 			out.printf(
 					"   sequential (1 thread): wall %6.2f s  %,9.0f records/s  peak heap %,4d MB (after GC %,d MB)%n",
@@ -281,10 +222,6 @@ public final class ScanBenchmark {
 				fastest.segments(), fastest.features());
 	}
 
-	private static Instant asOfMinus(DemoLakeSpec spec, int days) {
-		return spec.asOf().minus(Duration.ofDays(days));
-	}
-
 	static Map<ModelKey, PsiResult> psi(LogScanResult result) {
 		Map<ModelKey, PsiResult> psi = new TreeMap<>();
 		result.samples().forEach((key, samples) -> {
@@ -317,27 +254,6 @@ public final class ScanBenchmark {
 			}
 		}
 		return true;
-	}
-
-	/** Seconds for the command to read the files to /dev/null. */
-	static double floor(String command, List<Path> files) throws IOException {
-		List<String> arguments = new ArrayList<>();
-		arguments.add(command);
-		files.forEach((file) -> arguments.add(file.toString()));
-		long started = System.nanoTime();
-		Process process = new ProcessBuilder(arguments).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.redirectError(ProcessBuilder.Redirect.INHERIT)
-			.start();
-		try {
-			if (process.waitFor() != 0) {
-				throw new IOException(command + " failed with exit code " + process.exitValue());
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", ex);
-		}
-		return (System.nanoTime() - started) / 1e9;
 	}
 
 	private record Measured(double seconds, double cpuShare, long peakHeap, long retainedHeap, LogScanResult result) {
@@ -379,17 +295,6 @@ public final class ScanBenchmark {
 		}
 		catch (IOException ex) {
 			return "unknown";
-		}
-	}
-
-	static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(root)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

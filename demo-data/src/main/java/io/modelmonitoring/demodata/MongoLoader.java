@@ -15,15 +15,16 @@ import org.bson.Document;
 /**
  * Loads Extended JSON evaluation documents into {@code ml_evaluations} of the URI's
  * database, replacing documents with the same {@code _id}: loading twice leaves one copy.
+ * Public for the benchmarks, which load the demo evaluations as the CLI does.
  */
-final class MongoLoader {
+public final class MongoLoader {
 
 	private static final int BATCH = 1_000;
 
 	private MongoLoader() {
 	}
 
-	static int load(String uri, List<String> documents) {
+	public static int load(String uri, List<String> documents) {
 		String database = new ConnectionString(uri).getDatabase();
 		try (MongoClient client = MongoClients.create(uri)) {
 			var collection = client.getDatabase((database != null) ? database : "model_monitoring")

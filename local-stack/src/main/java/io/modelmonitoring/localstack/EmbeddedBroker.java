@@ -16,9 +16,10 @@ import org.apache.qpid.server.model.SystemConfig;
 /**
  * An AMQP 0-9-1 broker in this process (Apache Qpid Broker-J, kept in memory), so the
  * stack needs no RabbitMQ installed. It speaks the protocol the services' RabbitMQ client
- * speaks; it takes PLAIN logins as guest/guest on 127.0.0.1 only.
+ * speaks; it takes PLAIN logins as guest/guest on 127.0.0.1 only. Public for the
+ * benchmarks, which run ml-service against it.
  */
-final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements AutoCloseable {
 
 	/**
 	 * The broker's configuration root, whose task executor runs while the broker does.
@@ -41,7 +42,7 @@ final class EmbeddedBroker implements AutoCloseable {
 		this.port = port;
 	}
 
-	static EmbeddedBroker start(int port) throws Exception {
+	public static EmbeddedBroker start(int port) throws Exception {
 		EmbeddedBroker broker = new EmbeddedBroker(port);
 		// The broker reads its configuration from a URL it can open itself: a nested
 		// jar's is not.
@@ -83,7 +84,7 @@ final class EmbeddedBroker implements AutoCloseable {
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "amqp://guest:guest@127.0.0.1:" + this.port;
 	}
 

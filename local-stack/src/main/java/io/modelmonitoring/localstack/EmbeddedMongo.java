@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * A MongoDB wire-protocol server in this process (mongo-java-server, in memory), on a TCP
  * port that mongosh and the services can open. It keeps no indexes: mongo-java-server
  * accepts the services' index definitions and ignores them (logback.xml silences the
- * warning it logs for each).
+ * warning it logs for each). Public for the benchmarks, which run ml-service against it.
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
@@ -27,13 +27,13 @@ public final class EmbeddedMongo implements AutoCloseable {
 		this.port = port;
 	}
 
-	static EmbeddedMongo start(int port) {
+	public static EmbeddedMongo start(int port) {
 		EmbeddedMongo mongo = new EmbeddedMongo(port);
 		mongo.server.bind("127.0.0.1", port);
 		return mongo;
 	}
 
-	String uri(String database) {
+	public String uri(String database) {
 		return "mongodb://127.0.0.1:" + this.port + "/" + database;
 	}
 

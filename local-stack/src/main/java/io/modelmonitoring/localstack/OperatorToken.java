@@ -29,8 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * commands, good for both APIs. While the stack runs, the secret is also in
  * {@code <data-dir>/jwt-secret} (owner-only, with the stack's process id) so that
  * {@code local-stack --token} can mint a fresh token; the stack deletes it when it stops.
+ * Public for the benchmarks, which mint their tokens the same way.
  */
-final class OperatorToken {
+public final class OperatorToken {
 
 	static final Duration LIFETIME = Duration.ofHours(1);
 
@@ -86,13 +87,13 @@ final class OperatorToken {
 	}
 
 	/** 32 random bytes, Base64url: 43 characters, whose UTF-8 bytes are the HS256 key. */
-	static String newSecret() {
+	public static String newSecret() {
 		byte[] bytes = new byte[32];
 		new SecureRandom().nextBytes(bytes);
 		return BASE64URL.encodeToString(bytes);
 	}
 
-	static String mint(String secret, Instant now) {
+	public static String mint(String secret, Instant now) {
 		Map<String, Object> claims = new LinkedHashMap<>();
 		claims.put("sub", "local-operator");
 		claims.put("aud", AUDIENCES);

@@ -20,9 +20,15 @@ import java.util.function.Consumer;
  * One service of the system, run from its packaged jar as a child process of the stack,
  * with its configuration in environment variables (the names the services document) and
  * its output in a log file. Public for the system tests, which start, stop and kill the
- * services the same way.
+ * services the same way, and for the benchmarks, which start ml-service with other JVM
+ * options.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+	/**
+	 * The stack's JVM options: four services on one machine start fast and stay small.
+	 */
+	public static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -44,8 +50,15 @@ public final class ServiceProcess implements AutoCloseable {
 		this.process = process;
 	}
 
+	/** Starts the service with the stack's {@link #LOCAL_JVM_OPTIONS}. */
 	public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
 			Path logDirectory) throws IOException {
+		return start(name, jar, port, LOCAL_JVM_OPTIONS, environment, logDirectory);
+	}
+
+	/** Starts the service in a JVM with these options. */
+	public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
+			Map<String, String> environment, Path logDirectory) throws IOException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(
 					"no jar for " + name + " at " + jar + ": build it first with ./mvnw -DskipTests package");
@@ -54,8 +67,7 @@ public final class ServiceProcess implements AutoCloseable {
 		Path log = logDirectory.resolve(name + ".log");
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx384m");
-		command.add("-XX:TieredStopAtLevel=1");
+		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
