@@ -59,8 +59,8 @@ final class MlServiceSide {
 	 * ml-service, each kept in {@code running} to be stopped (the service first), and
 	 * waits until the service is healthy.
 	 */
-	static MlServiceSide start(Path jar, BenchmarkLake lake, int scanThreads, int bins, List<String> jvmOptions,
-			Path logs, Duration startTimeout, RunningProcesses running) throws Exception {
+	static MlServiceSide start(Path jar, BenchmarkLake lake, int scanThreads, int bins, boolean warmUp,
+			List<String> jvmOptions, Path logs, Duration startTimeout, RunningProcesses running) throws Exception {
 		EmbeddedMongo mongo = running.add(EmbeddedMongo.start(freePort()));
 		MongoLoader.load(mongo.uri(DATABASE), DemoEvaluations.documents(lake.spec(), 4));
 		EmbeddedBroker broker = running.add(EmbeddedBroker.start(freePort()));
@@ -72,6 +72,7 @@ final class MlServiceSide {
 		environment.put("DATA_LAKE_LOCAL_PATH", lake.root().toString());
 		environment.put("DATA_LAKE_SCAN_THREADS", Integer.toString(scanThreads));
 		environment.put("MODEL_MONITORING_PSI_BINS", Integer.toString(bins));
+		environment.put("DATA_LAKE_WARM_UP", Boolean.toString(warmUp));
 		// Health and metrics share the server's port: application.yml sets no management
 		// port of its own.
 		ServiceProcess service = running

@@ -35,6 +35,8 @@ public final class RunBenchmark {
 			  --runs N                 runs on each side, one after the other (default 3; the first is the cold one)
 			  --threads N              DuckDB's threads and ml-service's data_lake.scan_threads (default 2)
 			  --bins B                 PSI bins, both sides (default 10, ml-service's default)
+			  --warm-up true|false     ml-service's data_lake.warm_up (default true, its default; false: the
+			                           first run is JIT-cold)
 			  --dir DIR                where the lake is written or reused, and the logs go (default /tmp/model-monitoring-bench)
 			  --project-dir DIR        where ml-service/target/ml-service-0.1.0-SNAPSHOT.jar was built (default .)
 			  --service-jvm-options O  ml-service's JVM options (default: the production image's,
@@ -43,7 +45,7 @@ public final class RunBenchmark {
 			                           the lake's spec, as for the scan benchmark (defaults 10000000, 60, 20, 5, 4, 42,
 			                           2026-11-22T06:00:00Z)""";
 
-	private static final Set<String> OPTIONS = Set.of("runs", "threads", "bins", "dir", "project-dir",
+	private static final Set<String> OPTIONS = Set.of("runs", "threads", "bins", "warm-up", "dir", "project-dir",
 			"service-jvm-options", "records", "days", "tenants", "models", "files-per-day", "seed", "as-of");
 
 	static final double SMOOTHING = 0.5;
@@ -106,6 +108,7 @@ public final class RunBenchmark {
 		if (bins < 2) {
 			throw new IllegalArgumentException("--bins takes at least 2, not " + bins);
 		}
+		boolean warmUp = CommandLine.flag(options, "warm-up", true);
 		Path dir = Path.of(options.getOrDefault("dir", "/tmp/model-monitoring-bench")).toAbsolutePath();
 		Path jar = Path.of(options.getOrDefault("project-dir", ".")).toAbsolutePath().normalize().resolve(JAR);
 		List<String> jvmOptions = options.containsKey("service-jvm-options")
@@ -132,11 +135,11 @@ public final class RunBenchmark {
 			duckDb = running.add(DuckDbSide.start(read.files(), lake.request(), threads, runs, bins, logs))
 				.await(TIMEOUT);
 			out.printf("   DuckDB %s: %s%n", duckDb.version(), seconds(duckDb.seconds()));
-			out.printf("   ml-service: %s with %s, data_lake.scan_threads %d (log %s) ...%n", jar,
-					String.join(" ", jvmOptions), threads, logs.resolve("ml-service.log"));
+			out.printf("   ml-service: %s with %s, data_lake.scan_threads %d, data_lake.warm_up %s (log %s) ...%n", jar,
+					String.join(" ", jvmOptions), threads, warmUp, logs.resolve("ml-service.log"));
 			long starting = System.nanoTime();
-			MlServiceSide mlService = MlServiceSide.start(jar, lake, threads, bins, jvmOptions, logs, START_TIMEOUT,
-					running);
+			MlServiceSide mlService = MlServiceSide.start(jar, lake, threads, bins, warmUp, jvmOptions, logs,
+					START_TIMEOUT, running);
 			out.printf("   ml-service healthy after %.1f s; POST %s {\"asOf\": \"%s\"}, %d runs ...%n",
 					(System.nanoTime() - starting) / 1e9, MlServiceSide.RUN_PATH, spec.asOf(), runs);
 			for (int run = 1; run <= runs; run++) {

@@ -163,11 +163,15 @@ class MonitoringEventPublisherTests {
 
 		assertThat(publisher.publishForRun("run-1", unsent)).isZero();
 
+		// The broker closes the channel a moment after the first send: the later events are
+		// sent unconfirmed (one attempt each) or refused by the closed channel, untried (no
+		// attempt counted), as the timing falls. Either way none is lost.
 		assertThat(stored()).allSatisfy((entry) -> {
 			assertThat(entry.getString("status")).isEqualTo("pending");
-			assertThat(entry.getInteger("attempts")).isEqualTo(1);
+			assertThat(entry.getInteger("attempts")).isBetween(0, 1);
 			assertThat(entry.getString("lastError")).isNotBlank();
 		});
+		assertThat(stored("run-1-e0").getInteger("attempts")).isEqualTo(1);
 		assertThat(this.outbox.due(10)).extracting(OutboxEntry::id).containsExactlyElementsOf(ids("run-1", 3));
 	}
 
