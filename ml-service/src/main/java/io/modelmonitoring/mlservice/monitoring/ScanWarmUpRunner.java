@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before the service reports ready, runs the in-process drift scan once over generated
- * lines ({@link ScanWarmUp}, about half a second), so that the first run after a start
- * runs compiled code and takes as long as any other. Not with {@code data_lake.warm_up:
+ * lines ({@link ScanWarmUp}, about 1.5 s on two cores), so that the first run after a
+ * start runs compiled code and takes as long as any other. Not with
+ * {@code data_lake.warm_up:
  * false}, a Spark engine or no lake; a warm-up that fails is logged and changes nothing
  * else.
  */

@@ -163,8 +163,10 @@ class MonitoringEventPublisherTests {
 
 		assertThat(publisher.publishForRun("run-1", unsent)).isZero();
 
-		// The broker closes the channel a moment after the first send: the later events are
-		// sent unconfirmed (one attempt each) or refused by the closed channel, untried (no
+		// The broker closes the channel a moment after the first send: the later events
+		// are
+		// sent unconfirmed (one attempt each) or refused by the closed channel, untried
+		// (no
 		// attempt counted), as the timing falls. Either way none is lost.
 		assertThat(stored()).allSatisfy((entry) -> {
 			assertThat(entry.getString("status")).isEqualTo("pending");
