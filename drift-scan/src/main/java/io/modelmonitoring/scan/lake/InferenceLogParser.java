@@ -381,6 +381,9 @@ final class InferenceLogParser {
 						.read(parser.getStringCharacters(), parser.getStringOffset(), parser.getStringLength());
 					default -> otherField(parser, name, value);
 				}
+				// One of the four fields holding an object or an array is no value of
+				// theirs; what is inside is not read.
+				parser.skipChildren();
 			}
 			if (this.details != null) {
 				// A top-level value wins over the segment object's, whichever came first.
@@ -413,12 +416,16 @@ final class InferenceLogParser {
 			return;
 		}
 		if (name.equals("segment") && value == JsonToken.START_OBJECT) {
+			// As the flat scanner reads it: a later segment object replaces an earlier
+			// one, a later duplicate name its earlier value, and a value that is no
+			// string is none.
+			Arrays.fill(this.details.segmentValues, null);
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String field = parser.currentName();
 				JsonToken fieldValue = parser.nextToken();
 				int d = this.dimensions.indexOf(field);
-				if (d >= 0 && this.details.segmentValues[d] == null && fieldValue == JsonToken.VALUE_STRING) {
-					this.details.segmentValues[d] = parser.getString();
+				if (d >= 0) {
+					this.details.segmentValues[d] = (fieldValue == JsonToken.VALUE_STRING) ? parser.getString() : null;
 				}
 				parser.skipChildren();
 			}

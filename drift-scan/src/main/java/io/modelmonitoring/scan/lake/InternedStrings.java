@@ -75,7 +75,7 @@ final class InternedStrings {
 	}
 
 	/** A word at a time: these values are read at every line. */
-	private static int hash(byte[] bytes, int offset, int length) {
+	static int hash(byte[] bytes, int offset, int length) {
 		long hash = length;
 		int i = offset;
 		int end = offset + length;
@@ -85,7 +85,14 @@ final class InternedStrings {
 		for (; i < end; i++) {
 			hash = (hash ^ (bytes[i] & 0xFF)) * 0x9E3779B97F4A7C15L;
 		}
-		return (int) (hash ^ (hash >>> 32));
+		// A product carries bits only upwards: MurmurHash3's finalizer folds them down,
+		// or values differing in a word's last bytes would share a slot.
+		hash ^= hash >>> 33;
+		hash *= 0xFF51AFD7ED558CCDL;
+		hash ^= hash >>> 33;
+		hash *= 0xC4CEB9FE1A85EC53L;
+		hash ^= hash >>> 33;
+		return (int) hash;
 	}
 
 }

@@ -271,6 +271,25 @@ class InferenceLogParserTests {
 		assertThat(OffsetTimestamps.parse(text.toCharArray(), 0, text.length())).isEqualTo(expected);
 	}
 
+	@ParameterizedTest(name = "flat scanner: {0}")
+	@ValueSource(booleans = { true, false })
+	void anObjectOrArrayInOneOfTheFourFieldsIsNoValueOfItsAndTheLineStaysOneObject(boolean flat) {
+		String other = "{\"tenantId\": \"other\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": {\"a\": [1]}}";
+		String[] lines = { other,
+				"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": [\"2026-11-20T10:00:00Z\"]}",
+				"{\"tenantId\": \"t1\", \"modelId\": {\"id\": \"m1\"}, \"prediction\": 0.5, \"timestamp\": \"2026-11-20T10:00:00Z\"}",
+				"{\"tenantId\": \"t1\", \"modelId\": \"m1\", \"prediction\": [0.5], \"timestamp\": \"2026-11-20T10:00:00Z\"}",
+				"{\"tenantId\": [\"t1\"], \"modelId\": \"m1\", \"prediction\": 0.5, \"timestamp\": \"2026-11-20T10:00:00Z\"}",
+				GOOD_AFTER };
+
+		// Another tenant's line is not counted in a run for t1; t1's are invalid, as is a
+		// line without a usable tenant.
+		assertThat(parse(flat, Set.of("t1"), lines).invalidRecords()).isEqualTo(4);
+		assertThat(parse(flat, Set.of(), lines).invalidRecords()).isEqualTo(5);
+		assertThat(parse(flat, Set.of("t1"), lines).samples().get(new ModelKey("t1", "m1")).current().toArray())
+			.containsExactly(0.75);
+	}
+
 	@Test
 	void epochDaysAreLocalDatesEpochDaysForEveryDateOfYearsZeroTo9999() {
 		for (LocalDate date = LocalDate.of(0, 1, 1); date.getYear() < 10_000; date = date.plusDays(1)) {

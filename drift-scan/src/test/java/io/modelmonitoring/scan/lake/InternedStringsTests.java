@@ -1,6 +1,8 @@
 package io.modelmonitoring.scan.lake;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,20 @@ class InternedStringsTests {
 		assertThat(second).isEqualTo("tenant-2");
 		assertThat(again).isSameAs(first);
 		assertThat(this.strings.of(ascii(""), 0, 0)).isEmpty();
+	}
+
+	@Test
+	void valuesThatDifferOnlyInAWordsLastByteSpreadOverTheSmallestTable() {
+		// "tenant-1" … "tenant-9": one word each, differing in its last byte only.
+		Set<Integer> slots = new HashSet<>();
+		for (int b = 0; b < 256; b++) {
+			byte[] value = ascii("tenant-x");
+			value[7] = (byte) b;
+			slots.add(InternedStrings.hash(value, 0, value.length) & 63);
+		}
+		// 256 values thrown at 64 slots fill about 63 of them; a hash that keeps the last
+		// byte out of the low bits fills one.
+		assertThat(slots).hasSizeGreaterThan(55);
 	}
 
 	@Test

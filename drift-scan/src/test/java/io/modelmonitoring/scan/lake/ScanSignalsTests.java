@@ -90,6 +90,19 @@ class ScanSignalsTests {
 		assertThat(signals.ignoredFeatures()).isEqualTo(1);
 	}
 
+	@ParameterizedTest(name = "flat scanner: {0}")
+	@ValueSource(booleans = { true, false })
+	void aLaterSegmentObjectOrDuplicateNameReplacesTheEarlierOne(boolean flat) {
+		ModelSignals signals = parse(flat,
+				record("0.5", CURRENT, "\"segment\": {\"region\": \"eu\", \"region\": \"us\"}"),
+				record("0.5", CURRENT, "\"segment\": {\"region\": \"eu\", \"region\": null}"),
+				record("0.5", CURRENT, "\"segment\": {\"region\": \"eu\"}, \"segment\": {}"),
+				record("0.5", CURRENT, "\"segment\": {\"region\": \"eu\"}, \"segment\": {\"industry\": \"x\"}"));
+
+		assertThat(signals.segments()).containsOnlyKeys("region=us", "industry=x");
+		assertThat(signals.segments().get("region=us").currentCount()).isEqualTo(1);
+	}
+
 	@Test
 	void theFirstValuesOfADimensionByNameAreKeptWhicheverComeFirst() {
 		List<String> lines = new ArrayList<>();

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * lines ({@link ScanWarmUp}, about 1.5 s on two cores), so that the first run after a
  * start runs compiled code and takes as long as any other. Not with
  * {@code data_lake.warm_up:
- * false}, a Spark engine or no lake; a warm-up that fails is logged and changes nothing
- * else.
+ * false}, a Spark engine or no lake. A warm-up that fails is logged and changes nothing
+ * else; a failure of the JVM itself (out of memory) is not hidden.
  */
 @Component
 class ScanWarmUpRunner implements ApplicationRunner {
@@ -48,7 +48,7 @@ class ScanWarmUpRunner implements ApplicationRunner {
 			log.info("drift scan warmed up on {} generated lines in {} ms", lines,
 					(System.nanoTime() - start) / 1_000_000);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | LinkageError | AssertionError ex) {
 			log.warn("drift scan warm-up failed; the first run compiles the scan as it goes: {}", ex.toString());
 		}
 	}
