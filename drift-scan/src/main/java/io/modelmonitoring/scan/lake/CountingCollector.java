@@ -75,7 +75,7 @@ final class CountingCollector extends RecordCollector {
 		}
 		// The parser hands in one String per distinct tenant and model, whose hash is
 		// computed once; models without groups to count are remembered as such.
-		// get before put: a capturing lambda would be allocated at every line.
+		// get before put: a capturing lambda would be allocated at every change of model.
 		Map<String, ModelCounters> models = this.byTenant.get(tenantId);
 		if (models == null) {
 			models = new HashMap<>();

@@ -77,13 +77,6 @@ final class OffsetTimestamps {
 		return read(bytes, 0, length);
 	}
 
-	/** The instant of an ISO-8601 offset date-time, or null when the text is not one. */
-	static Instant parse(char[] chars, int offset, int length) {
-		OffsetTimestamps timestamps = new OffsetTimestamps();
-		return timestamps.read(chars, offset, length) ? Instant.ofEpochSecond(timestamps.epochSecond, timestamps.nano)
-				: null;
-	}
-
 	private boolean readWithFormatter(String text) {
 		try {
 			Instant instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from);

@@ -1,7 +1,6 @@
 package io.modelmonitoring.scan.lake;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +71,7 @@ final class ParquetLogReader {
 
 	private final StringColumn models = new StringColumn();
 
-	private char[] chars = new char[64];
+	private final OffsetTimestamps timestamps = new OffsetTimestamps();
 
 	/** Null when the scan wants neither segments nor features. */
 	private final RecordDetails details;
@@ -253,21 +252,8 @@ final class ParquetLogReader {
 	/** An ISO-8601 string, by the very rules of a JSON line's timestamp. */
 	private Instant isoInstant(Binary binary) {
 		byte[] bytes = binary.getBytesUnsafe();
-		int length = bytes.length;
-		if (this.chars.length < length) {
-			this.chars = new char[Math.max(length, this.chars.length * 2)];
-		}
-		for (int i = 0; i < length; i++) {
-			byte b = bytes[i];
-			if (b < 0) {
-				// Not ASCII: decode it properly (it cannot be a valid timestamp, but the
-				// formatter says so).
-				char[] decoded = new String(bytes, StandardCharsets.UTF_8).toCharArray();
-				return OffsetTimestamps.parse(decoded, 0, decoded.length);
-			}
-			this.chars[i] = (char) b;
-		}
-		return OffsetTimestamps.parse(this.chars, 0, length);
+		return this.timestamps.read(bytes, 0, bytes.length)
+				? Instant.ofEpochSecond(this.timestamps.epochSecond(), this.timestamps.nano()) : null;
 	}
 
 	/**

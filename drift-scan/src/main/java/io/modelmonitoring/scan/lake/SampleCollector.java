@@ -54,7 +54,7 @@ final class SampleCollector extends RecordCollector {
 		if (tenantId == this.lastTenant && modelId == this.lastModel) {
 			return this.lastGather;
 		}
-		// get before put: a capturing lambda would be allocated at every line.
+		// get before put: a capturing lambda would be allocated at every change of model.
 		Map<String, ModelGather> models = this.byTenant.get(tenantId);
 		if (models == null) {
 			models = new HashMap<>();

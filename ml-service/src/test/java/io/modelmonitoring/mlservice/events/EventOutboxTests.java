@@ -81,10 +81,7 @@ class EventOutboxTests {
 	@Test
 	void aDuplicateOnAnotherKeyIsNoEarlierAttemptsEntryAndFailsTheRecord() {
 		this.outbox.record("run-1", events("run-1", 1, "a"));
-		// A unique key no earlier attempt explains: the run-2 event has run-1's seq 0.
-		this.database.mongo()
-			.indexOps(EventOutbox.COLLECTION)
-			.createIndex(new Index().on("seq", Sort.Direction.ASC).unique());
+		uniqueSeqIndex();
 
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.outbox.record("run-2", events("run-2", 1, "a")));
@@ -105,9 +102,7 @@ class EventOutboxTests {
 	@Test
 	void aRecordThatFailedHasTheNextOneCreateTheIndexesAgain() {
 		this.outbox.record("run-1", events("run-1", 1, "a"));
-		this.database.mongo()
-			.indexOps(EventOutbox.COLLECTION)
-			.createIndex(new Index().on("seq", Sort.Direction.ASC).unique());
+		uniqueSeqIndex();
 		assertThatExceptionOfType(DataAccessException.class)
 			.isThrownBy(() -> this.outbox.record("run-2", events("run-2", 1, "a")));
 		this.database.takeCommands();
@@ -157,6 +152,16 @@ class EventOutboxTests {
 					Map.of("attempt", attempt)));
 		}
 		return events;
+	}
+
+	/**
+	 * A unique key no earlier attempt explains: two runs' first events share seq 0, so
+	 * recording the second fails.
+	 */
+	private void uniqueSeqIndex() {
+		this.database.mongo()
+			.indexOps(EventOutbox.COLLECTION)
+			.createIndex(new Index().on("seq", Sort.Direction.ASC).unique());
 	}
 
 }
