@@ -30,6 +30,9 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static final List<String> LOCAL_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
+	/** What a failed start reports of the log: Boot's failure analysis and its cause. */
+	private static final int START_FAILURE_LINES = 30;
+
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
@@ -84,8 +87,9 @@ public final class ServiceProcess implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException(this.name + " stopped during start-up (exit code "
-						+ this.process.exitValue() + "); see " + this.log);
+				throw new IllegalStateException(
+						this.name + " stopped during start-up (exit code " + this.process.exitValue() + "); see "
+								+ this.log + ", which ends:\n" + String.join("\n", logTail(START_FAILURE_LINES)));
 			}
 			if (healthy()) {
 				return;
@@ -122,6 +126,16 @@ public final class ServiceProcess implements AutoCloseable {
 				report.accept(this);
 			}
 		});
+	}
+
+	/**
+	 * Whether the service stopped because its port was taken (Boot's failure analysis
+	 * says so), e.g. by a connection's ephemeral port after the port was chosen.
+	 */
+	public boolean stoppedOnPortInUse() {
+		return !this.process.isAlive() && logTail(START_FAILURE_LINES).stream()
+			.anyMatch((line) -> line.contains("Port " + this.port + " was already in use")
+					|| line.contains("Port " + this.port + " is already in use"));
 	}
 
 	/** The exit code once the process has ended; 128 + n after signal n. */

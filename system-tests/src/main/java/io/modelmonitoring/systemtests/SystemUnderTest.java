@@ -55,9 +55,16 @@ public final class SystemUnderTest implements AutoCloseable {
 	/** The services' shared JWT secret: risk-analytics signs, ml-service checks. */
 	private final String jwtSecret = newSecret();
 
-	private final int mlServicePort = freePort();
+	/**
+	 * A first start tries this many ports: a port free when chosen can be taken before
+	 * the service binds it (an outgoing connection's ephemeral port is drawn from the
+	 * same range).
+	 */
+	private static final int FIRST_START_PORTS = 3;
 
-	private final int workerPort = freePort();
+	private int mlServicePort = freePort();
+
+	private int workerPort = freePort();
 
 	private ServiceProcess mlService;
 
@@ -139,9 +146,16 @@ public final class SystemUnderTest implements AutoCloseable {
 			environment.put("MODEL_MONITORING_RUNS_IDEMPOTENT_WAIT", "20s");
 		}
 		environment.putAll(this.mlServiceSettings);
-		this.mlService = ServiceProcess.start("ml-service", jar("ml-service"), this.mlServicePort, environment,
-				this.logs);
-		this.mlService.awaitHealthy(START_TIMEOUT);
+		// A restart keeps its port: the worker calls ml-service there.
+		boolean firstStart = this.mlService == null;
+		for (int tried = 1;; tried++) {
+			this.mlService = ServiceProcess.start("ml-service", jar("ml-service"), this.mlServicePort, environment,
+					this.logs);
+			if (awaitHealthy(this.mlService, firstStart && tried < FIRST_START_PORTS)) {
+				return;
+			}
+			this.mlServicePort = freePort();
+		}
 	}
 
 	public void startWorker() throws IOException, InterruptedException {
@@ -156,9 +170,32 @@ public final class SystemUnderTest implements AutoCloseable {
 			environment.put("BATCH_JOBS_RETRY_MAX_DELAY", "4s");
 		}
 		environment.putAll(this.workerSettings);
-		this.worker = ServiceProcess.start("risk-analytics", jar("risk-analytics"), this.workerPort, environment,
-				this.logs);
-		this.worker.awaitHealthy(START_TIMEOUT);
+		for (int tried = 1;; tried++) {
+			this.worker = ServiceProcess.start("risk-analytics", jar("risk-analytics"), this.workerPort, environment,
+					this.logs);
+			if (awaitHealthy(this.worker, tried < FIRST_START_PORTS)) {
+				return;
+			}
+			this.workerPort = freePort();
+		}
+	}
+
+	/**
+	 * True once healthy; false when the service stopped because its port was taken and
+	 * another port may be tried; otherwise the start's failure.
+	 */
+	private static boolean awaitHealthy(ServiceProcess service, boolean mayTryAnotherPort) throws InterruptedException {
+		try {
+			service.awaitHealthy(START_TIMEOUT);
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			if (mayTryAnotherPort && service.stoppedOnPortInUse()) {
+				System.out.printf("%s: its port was taken before it bound it; trying another%n", service.name());
+				return false;
+			}
+			throw ex;
+		}
 	}
 
 	public ServiceProcess mlService() {
