@@ -10,17 +10,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
-import io.modelmonitoring.scan.drift.DriftDetector;
-import io.modelmonitoring.scan.drift.DriftSettings;
 import io.modelmonitoring.scan.model.TimeWindow;
 
 /**
- * Runs the in-process scan once over generated lines held in memory, then judges what it
- * gathered, so that the JIT compiles the scan's hot code before the first run instead of
- * during it: the first run of a freshly started service then runs as fast as any other.
+ * Runs the in-process scan once over generated lines held in memory, so that the JIT
+ * compiles the scan's hot code before the first run instead of during it; a service then
+ * judges what it gathered as a run would, so that the rest of its run is compiled too.
  * The lines have the shapes a lake holds (the four fields and others, segment values and
  * features when the scan reads them, a few invalid lines); the scan is the real one
- * ({@link ParallelScan} on the given threads), its result is thrown away.
+ * ({@link ParallelScan} on the given threads).
  */
 public final class ScanWarmUp {
 
@@ -29,9 +27,19 @@ public final class ScanWarmUp {
 
 	static final int FILES = 48;
 
-	private static final Instant BASELINE_FROM = Instant.parse("2000-01-01T00:00:00Z");
+	/**
+	 * The asOf of a run over the generated lines: their baseline lines fall in its
+	 * baseline window, [asOf − 60 d, asOf − 30 d), their current lines in its current
+	 * window, [asOf − 7 d, asOf).
+	 */
+	public static final Instant AS_OF = Instant.parse("2000-03-01T00:00:00Z");
 
-	private static final Instant CURRENT_FROM = BASELINE_FROM.plus(Duration.ofDays(50));
+	/** The lines a scan reads. */
+	public static final long LINES = (long) FILES * LINES_PER_FILE;
+
+	private static final Instant BASELINE_FROM = AS_OF.minus(Duration.ofDays(60));
+
+	private static final Instant CURRENT_FROM = AS_OF.minus(Duration.ofDays(7));
 
 	private static final List<String> TENANTS = List.of("warm-up-a", "warm-up-b");
 
@@ -41,18 +49,12 @@ public final class ScanWarmUp {
 	}
 
 	/**
+	 * Scans the generated lines as a run at {@link #AS_OF} scans a lake; judging what it
+	 * gathered is the caller's (a service warms its whole run on it).
 	 * @param signals what the service's scan reads besides the predictions
-	 * @param settings how the service judges drift
 	 * @param threads the scan's threads
-	 * @return the lines read
 	 */
-	public static long run(ScanSignals signals, DriftSettings settings, int threads) {
-		LogScanResult result = scan(signals, threads);
-		DriftDetector.evaluate(result.samples(), result.signals(), settings);
-		return (long) FILES * LINES_PER_FILE;
-	}
-
-	static LogScanResult scan(ScanSignals signals, int threads) {
+	public static LogScanResult scan(ScanSignals signals, int threads) {
 		byte[] lines = lines(signals);
 		List<LogFile> files = new ArrayList<>(FILES);
 		for (int f = 0; f < FILES; f++) {
@@ -60,7 +62,7 @@ public final class ScanWarmUp {
 		}
 		LogScanRequest request = new LogScanRequest(
 				new TimeWindow(BASELINE_FROM, BASELINE_FROM.plus(Duration.ofDays(30))),
-				new TimeWindow(CURRENT_FROM, CURRENT_FROM.plus(Duration.ofDays(7))), Set.of(), signals);
+				new TimeWindow(CURRENT_FROM, AS_OF), Set.of(), signals);
 		return ParallelScan.scan(files, request, threads, "scan-warm-up");
 	}
 

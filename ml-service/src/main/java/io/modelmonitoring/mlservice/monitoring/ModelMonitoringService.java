@@ -138,7 +138,7 @@ public class ModelMonitoringService {
 			DriftScan scan = scanLogs(runId, windows, tenantIds);
 			List<String> tenants = tenants(tenantIds, asOf, scan);
 			Performance performance = checkPerformance(tenants, asOf);
-			RunFindings findings = check(scan, performance, asOf);
+			RunFindings findings = check(scan, performance, asOf, this.properties);
 			Tenants covered = new Tenants(tenants, unknown(runId, tenantIds, scan, performance));
 			boolean backfill = !options.dryRun() && this.runs.isBackfill(runId, asOf, tenants);
 			Transitions transitions = (options.dryRun() || backfill) ? Transitions.NONE
@@ -163,13 +163,16 @@ public class ModelMonitoringService {
 		}
 	}
 
-	/** Drift, then data health, from what the scan and the evaluations gave. */
-	private RunFindings check(DriftScan scan, Performance performance, Instant asOf) {
-		List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), scan.signals(),
-				this.properties.driftSettings());
+	/**
+	 * Drift, then data health, from what the scan and the evaluations gave (also the
+	 * start-up's {@link RunRehearsal}).
+	 */
+	static RunFindings check(DriftScan scan, Performance performance, Instant asOf,
+			ModelMonitoringProperties properties) {
+		List<DriftCheck> drift = DriftDetector.evaluate(scan.samples(), scan.signals(), properties.driftSettings());
 		return new RunFindings(drift, performance.checks(),
-				DataHealth.volume(drift, this.properties.minSamples(), this.properties.volume().minRatio()),
-				DataHealth.staleness(performance.checks(), asOf, this.properties.maxEvaluationAge()), scan.signals());
+				DataHealth.volume(drift, properties.minSamples(), properties.volume().minRatio()),
+				DataHealth.staleness(performance.checks(), asOf, properties.maxEvaluationAge()), scan.signals());
 	}
 
 	/**

@@ -1,12 +1,14 @@
 package io.modelmonitoring.mlservice.monitoring;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import io.modelmonitoring.mlservice.lake.DataLakeProperties;
 import io.modelmonitoring.scan.lake.LocalDirectoryLogSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -27,7 +29,8 @@ class ScanWarmUpRunnerTests {
 	void aLocalLakeIsWarmedUpBeforeTheServiceIsReady(CapturedOutput output) {
 		runner(properties("true")).run(new DefaultApplicationArguments());
 
-		assertThat(output).containsPattern("drift scan warmed up on 196,?608 generated lines in \\d+ ms");
+		assertThat(output).containsPattern(
+				"drift scan warmed up on 196,?608 generated lines in \\d+ ms, the rest of a run on its result in \\d+ ms");
 	}
 
 	@Test
@@ -40,7 +43,8 @@ class ScanWarmUpRunnerTests {
 	private ScanWarmUpRunner runner(DataLakeProperties lake) {
 		ModelMonitoringProperties monitoring = new Binder(new MapConfigurationPropertySource())
 			.bindOrCreate("model-monitoring", ModelMonitoringProperties.class);
-		return new ScanWarmUpRunner(lake, new LocalDirectoryLogSource(this.lake, "ml_inference_logs", 2), monitoring);
+		return new ScanWarmUpRunner(lake, new LocalDirectoryLogSource(this.lake, "ml_inference_logs", 2), monitoring,
+				new FindingEvents(monitoring, Clock.systemUTC()), JsonMapper.builder().build());
 	}
 
 	private DataLakeProperties properties(String warmUp) {
