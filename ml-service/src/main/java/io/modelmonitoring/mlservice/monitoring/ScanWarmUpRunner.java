@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Before the service reports ready, runs the in-process drift scan once over generated
  * lines ({@link ScanWarmUp}), then the rest of a run's computation on its result
- * ({@link RunRehearsal}), about 1.5 s on two cores, so that the first run after a start
+ * ({@link RunRehearsal}), about 2 s on two cores, so that the first run after a start
  * runs compiled code and takes as long as any other. Not with
  * {@code data_lake.warm_up: false}, a Spark engine or no lake. A warm-up that fails is
  * logged and changes nothing else; a failure of the JVM itself (out of memory) is not
@@ -57,7 +57,8 @@ class ScanWarmUpRunner implements ApplicationRunner {
 					ScanWarmUp.LINES, (scannedAt - start) / 1_000_000, (System.nanoTime() - scannedAt) / 1_000_000);
 		}
 		catch (RuntimeException | LinkageError | AssertionError ex) {
-			log.warn("drift scan warm-up failed; the first run compiles the scan as it goes: {}", ex.toString());
+			log.warn("warm-up failed; the first run compiles the scan and the rest of a run as it goes: {}",
+					ex.toString());
 		}
 	}
 
