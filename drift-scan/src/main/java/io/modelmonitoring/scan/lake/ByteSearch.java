@@ -91,6 +91,11 @@ final class ByteSearch {
 		return ((value & 0x0000FFFF0000FFFFL) * 42949672960001L) >>> 32;
 	}
 
+	/** A mask of the low {@code count} bytes of a word (0 to 8). */
+	static long lowBytes(int count) {
+		return (count >= Long.BYTES) ? -1L : (1L << (Long.SIZE / Long.BYTES * count)) - 1;
+	}
+
 	/** The high bit of each zero byte of the word (and maybe of bytes above one). */
 	private static long zeros(long word) {
 		return (word - ONES) & ~word & HIGHS;

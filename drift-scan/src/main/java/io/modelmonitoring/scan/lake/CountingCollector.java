@@ -20,14 +20,8 @@ final class CountingCollector extends RecordCollector {
 
 	private final Map<String, Map<String, ModelCounters>> byTenant = new HashMap<>();
 
-	// The model of the previous record: consecutive records are mostly of one model, and
-	// the parser hands in the same strings for them.
-
-	private transient String lastTenant;
-
-	private transient String lastModel;
-
-	private transient ModelCounters lastCounters;
+	/** Made on first use: a collector that travelled comes without it. */
+	private transient RecentModels<ModelCounters> recent;
 
 	CountingCollector(LogScanRequest request, SignalPlan plan) {
 		super(request);
@@ -70,12 +64,23 @@ final class CountingCollector extends RecordCollector {
 
 	/** The counters of a model with groups to count; null for any other model. */
 	private ModelCounters countersOf(String tenantId, String modelId) {
-		if (tenantId == this.lastTenant && modelId == this.lastModel) {
-			return this.lastCounters;
+		if (this.recent == null) {
+			this.recent = new RecentModels<>();
 		}
-		// The parser hands in one String per distinct tenant and model, whose hash is
-		// computed once; models without groups to count are remembered as such.
-		// get before put: a capturing lambda would be allocated at every change of model.
+		ModelCounters counters = this.recent.get(tenantId, modelId);
+		if (counters == null) {
+			counters = mapped(tenantId, modelId);
+			this.recent.put(tenantId, modelId, counters);
+		}
+		return counters.countsNothing() ? null : counters;
+	}
+
+	/**
+	 * The counters in {@link #byTenant}, made on first sight; models without groups to
+	 * count are remembered as such.
+	 */
+	private ModelCounters mapped(String tenantId, String modelId) {
+		// get before put: a capturing lambda would be allocated at every miss.
 		Map<String, ModelCounters> models = this.byTenant.get(tenantId);
 		if (models == null) {
 			models = new HashMap<>();
@@ -87,10 +92,6 @@ final class CountingCollector extends RecordCollector {
 			counters = (plan != null) ? new ModelCounters(plan) : NOTHING_TO_COUNT;
 			models.put(modelId, counters);
 		}
-		counters = counters.countsNothing() ? null : counters;
-		this.lastTenant = tenantId;
-		this.lastModel = modelId;
-		this.lastCounters = counters;
 		return counters;
 	}
 

@@ -45,6 +45,25 @@ final class FlatLineScanner {
 
 	private static final byte[] SEGMENT = ascii("segment");
 
+	// What a top-level name is to the scanner.
+
+	private static final int OTHER_FIELD = 0;
+
+	private static final int TENANT_FIELD = 1;
+
+	private static final int MODEL_FIELD = 2;
+
+	private static final int TIMESTAMP_FIELD = 3;
+
+	private static final int PREDICTION_FIELD = 4;
+
+	private static final int FEATURES_FIELD = 5;
+
+	private static final int SEGMENT_FIELD = 6;
+
+	/** Dimension d of the scan is field {@code FIRST_DIMENSION_FIELD + d}. */
+	private static final int FIRST_DIMENSION_FIELD = 7;
+
 	static final int STRING = 1;
 
 	static final int NUMBER = 2;
@@ -123,6 +142,13 @@ final class FlatLineScanner {
 
 	private final char[] numberChars = new char[MAX_NUMBER_CHARS];
 
+	/** The previous line's names: top-level, in its features and its segment object. */
+	private final KeyPredictions topLevelNames = new KeyPredictions();
+
+	private final KeyPredictions featureNames = new KeyPredictions();
+
+	private final KeyPredictions segmentNames = new KeyPredictions();
+
 	/** A scanner of the four fields only: a line with a nested object is declined. */
 	FlatLineScanner() {
 		this(List.of(), false);
@@ -167,14 +193,25 @@ final class FlatLineScanner {
 		if (i < end && b[i] == '}') {
 			return onlySpaceAfter(b, i + 1, end);
 		}
-		while (true) {
+		for (int position = 0;; position++) {
 			if (i == end || b[i] != '"') {
 				return false;
 			}
 			int nameStart = i + 1;
-			int nameEnd = stringEnd(b, nameStart, end);
-			if (nameEnd < 0) {
-				return false;
+			int nameEnd;
+			int field;
+			int predicted = this.topLevelNames.match(position, b, i, end);
+			if (predicted > 0) {
+				nameEnd = i + predicted - 1;
+				field = this.topLevelNames.field(position);
+			}
+			else {
+				nameEnd = stringEnd(b, nameStart, end);
+				if (nameEnd < 0) {
+					return false;
+				}
+				field = field(b, nameStart, nameEnd - nameStart);
+				this.topLevelNames.remember(position, b, i, nameEnd, field);
 			}
 			i = skipSpace(b, nameEnd + 1, end);
 			if (i == end || b[i] != ':') {
@@ -182,7 +219,7 @@ final class FlatLineScanner {
 			}
 			i = skipSpace(b, i + 1, end);
 			if (i < end && b[i] == '{') {
-				i = nested(b, i, end, nameStart, nameEnd - nameStart);
+				i = nested(b, i, end, field);
 				if (i < 0) {
 					return false;
 				}
@@ -192,7 +229,7 @@ final class FlatLineScanner {
 				if (i < 0) {
 					return false;
 				}
-				assign(b, nameStart, nameEnd - nameStart);
+				assign(field, b, nameStart, nameEnd - nameStart);
 			}
 			i = skipSpace(b, i, end);
 			if (i == end) {
@@ -208,31 +245,62 @@ final class FlatLineScanner {
 		}
 	}
 
-	/** Later duplicates overwrite earlier ones, as with Jackson's default. */
-	private void assign(byte[] b, int nameStart, int nameLength) {
-		boolean string = this.valueKind == STRING;
+	/** What a top-level name is: one of the four fields, an object read, a dimension. */
+	private int field(byte[] b, int nameStart, int nameLength) {
 		if (is(b, nameStart, nameLength, TENANT_ID)) {
-			this.tenantStart = this.valueStart;
-			this.tenantLength = string ? this.valueEnd - this.valueStart : -1;
+			return TENANT_FIELD;
 		}
-		else if (is(b, nameStart, nameLength, MODEL_ID)) {
-			this.modelStart = this.valueStart;
-			this.modelLength = string ? this.valueEnd - this.valueStart : -1;
+		if (is(b, nameStart, nameLength, MODEL_ID)) {
+			return MODEL_FIELD;
 		}
-		else if (is(b, nameStart, nameLength, TIMESTAMP)) {
-			this.timestampStart = this.valueStart;
-			this.timestampLength = string ? this.valueEnd - this.valueStart : -1;
+		if (is(b, nameStart, nameLength, TIMESTAMP)) {
+			return TIMESTAMP_FIELD;
 		}
-		else if (is(b, nameStart, nameLength, PREDICTION)) {
-			this.hasPrediction = this.valueKind == NUMBER;
-			this.prediction = this.number;
+		if (is(b, nameStart, nameLength, PREDICTION)) {
+			return PREDICTION_FIELD;
 		}
-		else {
-			int dimension = dimension(b, nameStart, nameLength);
-			if (dimension >= 0) {
-				this.dimensionStart[dimension] = this.valueStart;
-				this.dimensionLength[dimension] = string ? this.valueEnd - this.valueStart : -1;
-				this.anyDimension = true;
+		if (is(b, nameStart, nameLength, FEATURES)) {
+			return FEATURES_FIELD;
+		}
+		if (is(b, nameStart, nameLength, SEGMENT)) {
+			return SEGMENT_FIELD;
+		}
+		int dimension = dimension(b, nameStart, nameLength);
+		return (dimension >= 0) ? FIRST_DIMENSION_FIELD + dimension : OTHER_FIELD;
+	}
+
+	/** Later duplicates overwrite earlier ones, as with Jackson's default. */
+	private void assign(int field, byte[] b, int nameStart, int nameLength) {
+		boolean string = this.valueKind == STRING;
+		switch (field) {
+			case TENANT_FIELD -> {
+				this.tenantStart = this.valueStart;
+				this.tenantLength = string ? this.valueEnd - this.valueStart : -1;
+			}
+			case MODEL_FIELD -> {
+				this.modelStart = this.valueStart;
+				this.modelLength = string ? this.valueEnd - this.valueStart : -1;
+			}
+			case TIMESTAMP_FIELD -> {
+				this.timestampStart = this.valueStart;
+				this.timestampLength = string ? this.valueEnd - this.valueStart : -1;
+			}
+			case PREDICTION_FIELD -> {
+				this.hasPrediction = this.valueKind == NUMBER;
+				this.prediction = this.number;
+			}
+			case OTHER_FIELD -> {
+			}
+			default -> {
+				// A dimension may be named like one of the two objects read, and hold a
+				// value that is none.
+				int dimension = (field >= FIRST_DIMENSION_FIELD) ? field - FIRST_DIMENSION_FIELD
+						: dimension(b, nameStart, nameLength);
+				if (dimension >= 0) {
+					this.dimensionStart[dimension] = this.valueStart;
+					this.dimensionLength[dimension] = string ? this.valueEnd - this.valueStart : -1;
+					this.anyDimension = true;
+				}
 			}
 		}
 	}
@@ -251,13 +319,14 @@ final class FlatLineScanner {
 	 * {@code segment} (when dimensions are wanted), of flat values only. The index after
 	 * it, or -1 to decline the line (any other object, or a nested value inside).
 	 */
-	private int nested(byte[] b, int i, int end, int fieldStart, int fieldLength) {
+	private int nested(byte[] b, int i, int end, int field) {
 		// Both objects are read even when not wanted, so that a line holding them keeps
 		// the fast path; what is not wanted is not recorded.
-		boolean featuresField = is(b, fieldStart, fieldLength, FEATURES);
-		if (!featuresField && !is(b, fieldStart, fieldLength, SEGMENT)) {
+		boolean featuresField = field == FEATURES_FIELD;
+		if (!featuresField && field != SEGMENT_FIELD) {
 			return -1;
 		}
+		KeyPredictions names = featuresField ? this.featureNames : this.segmentNames;
 		boolean features = featuresField && this.readsFeatures;
 		boolean segment = !featuresField && this.dimensions.length > 0;
 		if (features) {
@@ -270,14 +339,26 @@ final class FlatLineScanner {
 		if (i < end && b[i] == '}') {
 			return i + 1;
 		}
-		while (true) {
+		for (int position = 0;; position++) {
 			if (i == end || b[i] != '"') {
 				return -1;
 			}
 			int nameStart = i + 1;
-			int nameEnd = stringEnd(b, nameStart, end);
-			if (nameEnd < 0) {
-				return -1;
+			int nameEnd;
+			// In a segment object: the dimension the name is (-1: none).
+			int dimension;
+			int predicted = names.match(position, b, i, end);
+			if (predicted > 0) {
+				nameEnd = i + predicted - 1;
+				dimension = names.field(position);
+			}
+			else {
+				nameEnd = stringEnd(b, nameStart, end);
+				if (nameEnd < 0) {
+					return -1;
+				}
+				dimension = featuresField ? -1 : dimension(b, nameStart, nameEnd - nameStart);
+				names.remember(position, b, i, nameEnd, dimension);
 			}
 			i = skipSpace(b, nameEnd + 1, end);
 			if (i == end || b[i] != ':') {
@@ -290,14 +371,11 @@ final class FlatLineScanner {
 			if (features) {
 				feature(nameStart, nameEnd - nameStart);
 			}
-			else if (segment) {
-				int dimension = dimension(b, nameStart, nameEnd - nameStart);
-				if (dimension >= 0) {
-					this.nestedDimensionStart[dimension] = this.valueStart;
-					this.nestedDimensionLength[dimension] = (this.valueKind == STRING) ? this.valueEnd - this.valueStart
-							: -1;
-					this.anyDimension = true;
-				}
+			else if (segment && dimension >= 0) {
+				this.nestedDimensionStart[dimension] = this.valueStart;
+				this.nestedDimensionLength[dimension] = (this.valueKind == STRING) ? this.valueEnd - this.valueStart
+						: -1;
+				this.anyDimension = true;
 			}
 			i = skipSpace(b, i, end);
 			if (i == end) {

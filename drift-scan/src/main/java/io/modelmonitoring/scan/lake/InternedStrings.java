@@ -16,7 +16,18 @@ final class InternedStrings {
 
 	static final int MAX_LENGTH = 128;
 
+	/**
+	 * Values of up to two words (most tenant and model ids) are compared as two longs,
+	 * without a call to compare arrays.
+	 */
+	private static final int SHORT_LENGTH = 2 * Long.BYTES;
+
 	private byte[][] keys = new byte[64][];
+
+	/** Per slot of a value of up to {@link #SHORT_LENGTH} bytes: its two words. */
+	private long[] lows = new long[64];
+
+	private long[] highs = new long[64];
 
 	private String[] strings = new String[64];
 
@@ -26,6 +37,21 @@ final class InternedStrings {
 	String of(byte[] bytes, int offset, int length) {
 		if (length > MAX_LENGTH) {
 			return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+		}
+		if (length <= SHORT_LENGTH) {
+			long low;
+			long high;
+			if (offset + SHORT_LENGTH <= bytes.length) {
+				// Two word reads, the bytes past the value masked off.
+				low = ByteSearch.word(bytes, offset) & ByteSearch.lowBytes(Math.min(length, Long.BYTES));
+				high = (length > Long.BYTES)
+						? ByteSearch.word(bytes, offset + Long.BYTES) & ByteSearch.lowBytes(length - Long.BYTES) : 0;
+			}
+			else {
+				low = packed(bytes, offset, Math.min(length, Long.BYTES));
+				high = (length > Long.BYTES) ? packed(bytes, offset + Long.BYTES, length - Long.BYTES) : 0;
+			}
+			return ofShort(low, high, bytes, offset, length);
 		}
 		int mask = this.keys.length - 1;
 		int slot = hash(bytes, offset, length) & mask;
@@ -41,13 +67,27 @@ final class InternedStrings {
 		}
 	}
 
+	private String ofShort(long low, long high, byte[] bytes, int offset, int length) {
+		int mask = this.keys.length - 1;
+		int slot = shortHash(low, high, length) & mask;
+		while (true) {
+			byte[] key = this.keys[slot];
+			if (key == null) {
+				return add(slot, bytes, offset, length);
+			}
+			if (key.length == length && this.lows[slot] == low && this.highs[slot] == high) {
+				return this.strings[slot];
+			}
+			slot = (slot + 1) & mask;
+		}
+	}
+
 	private String add(int slot, byte[] bytes, int offset, int length) {
 		String string = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
 		if (this.size == MAX_ENTRIES) {
 			return string;
 		}
-		this.keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
-		this.strings[slot] = string;
+		place(slot, Arrays.copyOfRange(bytes, offset, offset + length), string);
 		this.size++;
 		if (2 * this.size > this.keys.length) {
 			grow();
@@ -55,27 +95,42 @@ final class InternedStrings {
 		return string;
 	}
 
+	private void place(int slot, byte[] key, String string) {
+		this.keys[slot] = key;
+		this.strings[slot] = string;
+		if (key.length <= SHORT_LENGTH) {
+			this.lows[slot] = packed(key, 0, Math.min(key.length, Long.BYTES));
+			this.highs[slot] = (key.length > Long.BYTES) ? packed(key, Long.BYTES, key.length - Long.BYTES) : 0;
+		}
+	}
+
 	/** Doubles the table: at most half full, so that a probe ends soon. */
 	private void grow() {
 		byte[][] oldKeys = this.keys;
 		String[] oldStrings = this.strings;
-		this.keys = new byte[oldKeys.length * 2][];
-		this.strings = new String[oldKeys.length * 2];
-		int mask = this.keys.length - 1;
+		int size = oldKeys.length * 2;
+		this.keys = new byte[size][];
+		this.lows = new long[size];
+		this.highs = new long[size];
+		this.strings = new String[size];
+		int mask = size - 1;
 		for (int i = 0; i < oldKeys.length; i++) {
 			if (oldKeys[i] != null) {
 				int slot = hash(oldKeys[i], 0, oldKeys[i].length) & mask;
 				while (this.keys[slot] != null) {
 					slot = (slot + 1) & mask;
 				}
-				this.keys[slot] = oldKeys[i];
-				this.strings[slot] = oldStrings[i];
+				place(slot, oldKeys[i], oldStrings[i]);
 			}
 		}
 	}
 
-	/** A word at a time: these values are read at every line. */
+	/** The slot hash of a value: from its two words when it is short. */
 	static int hash(byte[] bytes, int offset, int length) {
+		if (length <= SHORT_LENGTH) {
+			return shortHash(packed(bytes, offset, Math.min(length, Long.BYTES)),
+					(length > Long.BYTES) ? packed(bytes, offset + Long.BYTES, length - Long.BYTES) : 0, length);
+		}
 		long hash = length;
 		int i = offset;
 		int end = offset + length;
@@ -85,14 +140,33 @@ final class InternedStrings {
 		for (; i < end; i++) {
 			hash = (hash ^ (bytes[i] & 0xFF)) * 0x9E3779B97F4A7C15L;
 		}
-		// A product carries bits only upwards: MurmurHash3's finalizer folds them down,
-		// or values differing in a word's last bytes would share a slot.
+		return finish(hash);
+	}
+
+	private static int shortHash(long low, long high, int length) {
+		return finish(((length ^ low) * 0x9E3779B97F4A7C15L ^ high) * 0x9E3779B97F4A7C15L);
+	}
+
+	/**
+	 * A product carries bits only upwards: MurmurHash3's finalizer folds them down, or
+	 * values differing in a word's last bytes would share a slot.
+	 */
+	private static int finish(long hash) {
 		hash ^= hash >>> 33;
 		hash *= 0xFF51AFD7ED558CCDL;
 		hash ^= hash >>> 33;
 		hash *= 0xC4CEB9FE1A85EC53L;
 		hash ^= hash >>> 33;
 		return (int) hash;
+	}
+
+	/** Up to eight bytes as a word, the first in the lowest byte, as a word read. */
+	private static long packed(byte[] bytes, int offset, int count) {
+		long word = 0;
+		for (int k = count - 1; k >= 0; k--) {
+			word = (word << 8) | (bytes[offset + k] & 0xFF);
+		}
+		return word;
 	}
 
 }

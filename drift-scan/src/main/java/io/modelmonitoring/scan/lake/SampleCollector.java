@@ -21,11 +21,8 @@ final class SampleCollector extends RecordCollector {
 
 	private final Map<String, Map<String, ModelGather>> byTenant = new HashMap<>();
 
-	private transient String lastTenant;
-
-	private transient String lastModel;
-
-	private transient ModelGather lastGather;
+	/** Made on first use: a collector that travelled comes without it. */
+	private transient RecentModels<ModelGather> recent;
 
 	SampleCollector(LogScanRequest request) {
 		super(request);
@@ -49,25 +46,25 @@ final class SampleCollector extends RecordCollector {
 	}
 
 	private ModelGather gatherOf(String tenantId, String modelId) {
-		// The parser hands in the same String instances while consecutive lines are of
-		// one model, so the common case is two reference comparisons.
-		if (tenantId == this.lastTenant && modelId == this.lastModel) {
-			return this.lastGather;
+		if (this.recent == null) {
+			this.recent = new RecentModels<>();
 		}
-		// get before put: a capturing lambda would be allocated at every change of model.
+		ModelGather gather = this.recent.get(tenantId, modelId);
+		if (gather != null) {
+			return gather;
+		}
+		// get before put: a capturing lambda would be allocated at every miss.
 		Map<String, ModelGather> models = this.byTenant.get(tenantId);
 		if (models == null) {
 			models = new HashMap<>();
 			this.byTenant.put(tenantId, models);
 		}
-		ModelGather gather = models.get(modelId);
+		gather = models.get(modelId);
 		if (gather == null) {
 			gather = new ModelGather(signals());
 			models.put(modelId, gather);
 		}
-		this.lastTenant = tenantId;
-		this.lastModel = modelId;
-		this.lastGather = gather;
+		this.recent.put(tenantId, modelId, gather);
 		return gather;
 	}
 

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,6 +98,68 @@ class FlatLineScannerTests {
 		assertThat(checked).isEqualTo(20_000);
 	}
 
+	/**
+	 * One stream, as a file is read: the scanner expects each line's names where the
+	 * previous line had them, so lines that share their names' order and lines that break
+	 * it (other names, other lengths, other spacing, broken names) follow one another,
+	 * with segments and features read.
+	 */
+	@Test
+	void aStreamOfLinesInShiftingShapesIsJudgedAsJacksonJudgesIt() {
+		Random random = new Random(20261202);
+		String[] tenants = { "\"t1\"", "\"tenant-0000000002\"", "\"\"", "7", "\"t\\\"q\"" };
+		String[] models = { "\"m1\"", "\"win-probability\"", "3.5", "null" };
+		String[] timestamps = { TS, "\"2026-10-01T00:00:00Z\"", "\"2026-11-20T10:00:00\"", "null" };
+		String[] names = { "tenantId", "modelId", "prediction", "timestamp", "region", "industry", "segment",
+				"features", "requestId", "tenantI", "tenantIdX", "modelVersion", "a", "" };
+		String[] segments = { "{\"region\": \"emea\", \"industry\": \"finance\"}", "{\"industry\": \"retail\"}",
+				"{\"region\": 3}", "{}", "{\"regio\": \"x\", \"region\": \"apac\"}" };
+		String[] features = { "{\"amount\": 12.5, \"plan\": \"pro\", \"trial\": true}",
+				"{\"amount\": 3, \"plan\": \"basic\", \"trial\": false, \"note\": null}",
+				"{\"plan\": \"pro\", \"amount\": -1.25}", "{\"amountX\": 1}", "{}" };
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder line = new StringBuilder("{");
+			// Mostly the common order, as loggers write; now and then another.
+			List<String> fields = new ArrayList<>(List.of("tenantId", "modelId", "prediction", "timestamp"));
+			if (random.nextInt(4) == 0) {
+				fields.add(0, "requestId");
+			}
+			if (random.nextInt(3) == 0) {
+				fields.add(random.nextBoolean() ? "segment" : "region");
+			}
+			if (random.nextInt(3) == 0) {
+				fields.add("features");
+			}
+			if (random.nextInt(20) == 0) {
+				Collections.shuffle(fields, random);
+			}
+			if (random.nextInt(20) == 0) {
+				fields.set(random.nextInt(fields.size()), pick(random, names));
+			}
+			String colon = (random.nextInt(30) == 0) ? " : " : ":";
+			for (int f = 0; f < fields.size(); f++) {
+				String name = fields.get(f);
+				String value = switch (name) {
+					case "tenantId" -> pick(random, tenants);
+					case "modelId" -> pick(random, models);
+					case "prediction" -> randomNumber(random);
+					case "timestamp" -> pick(random, timestamps);
+					case "segment" -> pick(random, segments);
+					case "features" -> pick(random, features);
+					case "region", "industry" -> "\"r" + random.nextInt(3) + "\"";
+					default -> "\"x-" + random.nextInt(100) + "\"";
+				};
+				line.append((f == 0) ? "" : ",").append('"').append(name).append('"').append(colon).append(value);
+			}
+			line.append('}');
+			lines.add((random.nextInt(15) == 0) ? mangle(random, line.toString()) : line.toString());
+		}
+		String stream = String.join("\n", lines);
+
+		assertThat(streamOutcome(stream, true)).isEqualTo(streamOutcome(stream, false));
+	}
+
 	@Test
 	void theCommonShapeIsTakenByTheScannerNotDeclined() {
 		FlatLineScanner scanner = new FlatLineScanner();
@@ -173,6 +237,51 @@ class FlatLineScannerTests {
 		result.samples().forEach((key, samples) -> {
 			outcome.put(key + " baseline", bits(samples.baseline().toArray()));
 			outcome.put(key + " current", bits(samples.current().toArray()));
+		});
+		return outcome;
+	}
+
+	/**
+	 * The invalid count, each model's predictions' bits, and its segments' and features'
+	 * counts and samples, of one stream read by one parser.
+	 */
+	private static Map<String, Object> streamOutcome(String stream, boolean scanFlatLines) {
+		SampleCollector collector = new SampleCollector(
+				new LogScanRequest(InferenceLogParserTests.BASELINE, InferenceLogParserTests.CURRENT, Set.of(),
+						new ScanSignals(List.of("industry", "region"), 50, true, 50, 10)));
+		try {
+			new InferenceLogParser(collector, InferenceLogParser.MAX_LINE_BYTES, scanFlatLines)
+				.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		LogScanResult result = collector.toResult();
+		Map<String, Object> outcome = new TreeMap<>();
+		outcome.put("invalid", result.invalidRecords());
+		result.samples().forEach((key, samples) -> {
+			outcome.put(key + " baseline", bits(samples.baseline().toArray()));
+			outcome.put(key + " current", bits(samples.current().toArray()));
+		});
+		result.signals().forEach((key, signals) -> {
+			signals.segments()
+				.forEach((segment, windows) -> outcome.put(key + " " + segment, List.of(windows.baselineCount(),
+						windows.currentCount(), bits(windows.baselineSample()), bits(windows.currentSample()))));
+			signals.features().forEach((feature, windows) -> {
+				List<Object> parts = new ArrayList<>();
+				parts.add(windows.unusable());
+				if (windows.numbers() != null) {
+					parts.add(bits(windows.numbers().baselineSample()));
+					parts.add(bits(windows.numbers().currentSample()));
+				}
+				if (windows.categories() != null) {
+					parts.add(windows.categories().categories());
+					parts.add(Arrays.toString(windows.categories().baselineByCategory()));
+					parts.add(Arrays.toString(windows.categories().currentByCategory()));
+				}
+				outcome.put(key + " feature " + feature, parts);
+			});
+			outcome.put(key + " ignored", List.of(signals.ignoredSegmentValues(), signals.ignoredFeatures()));
 		});
 		return outcome;
 	}

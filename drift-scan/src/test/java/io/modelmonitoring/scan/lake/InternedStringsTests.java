@@ -27,6 +27,41 @@ class InternedStringsTests {
 	}
 
 	@Test
+	void aValueIsOneStringWhateverFollowsItAndWhereverItEnds() {
+		// Up to two words, a value is compared as words read past its end (masked), or
+		// byte by byte where the array ends too soon: both ways find one String.
+		for (int length = 0; length <= 20; length++) {
+			String value = "abcdefghijklmnopqrst".substring(0, length);
+			byte[] inside = ascii("\"" + value + "\",\"modelId\":\"zzzzzzzzzzzzzzzz\"");
+			byte[] atTheEnd = ascii(">" + value);
+			byte[] otherTail = ascii("\"" + value + "ABCDEFGHIJKLMNOPQRSTUVWX");
+
+			String first = this.strings.of(inside, 1, length);
+
+			assertThat(first).isEqualTo(value);
+			assertThat(this.strings.of(atTheEnd, 1, length)).isSameAs(first);
+			assertThat(this.strings.of(otherTail, 1, length)).isSameAs(first);
+		}
+	}
+
+	@Test
+	void valuesOfOneLengthThatDifferInAnyByteAreOtherStrings() {
+		byte[] base = ascii("tenant-0000000001");
+		Set<String> seen = new HashSet<>();
+		for (int position = 0; position < base.length; position++) {
+			byte[] changed = base.clone();
+			changed[position] = 'x';
+			for (int length = 1; length <= base.length; length++) {
+				String expected = new String(changed, 0, length, StandardCharsets.US_ASCII);
+				assertThat(this.strings.of(changed, 0, length)).isEqualTo(expected);
+				seen.add(expected);
+			}
+		}
+		assertThat(this.strings.of(base, 0, base.length)).isEqualTo("tenant-0000000001");
+		assertThat(seen).hasSizeGreaterThan(base.length);
+	}
+
+	@Test
 	void valuesThatDifferOnlyInAWordsLastByteSpreadOverTheSmallestTable() {
 		// "tenant-1" … "tenant-9": one word each, differing in its last byte only.
 		Set<Integer> slots = new HashSet<>();
