@@ -4,10 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.modelmonitoring.contracts.EventEnvelope;
 import io.modelmonitoring.scan.drift.DriftCheck;
@@ -39,6 +48,7 @@ import io.modelmonitoring.mlservice.runs.RunAdmission;
 import io.modelmonitoring.mlservice.runs.RunOutcome;
 import io.modelmonitoring.mlservice.runs.RunProperties;
 import io.modelmonitoring.mlservice.runs.RunStatus;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +67,11 @@ import org.springframework.stereotype.Service;
 public class ModelMonitoringService {
 
 	private static final Logger log = LoggerFactory.getLogger(ModelMonitoringService.class);
+
+	/**
+	 * Runs in flight whose evaluations are read beside their scan; more read them after.
+	 */
+	private static final int CONCURRENT_EVALUATION_READS = 4;
 
 	private final ModelMonitoringProperties properties;
 
@@ -82,6 +97,13 @@ public class ModelMonitoringService {
 
 	private final Clock clock;
 
+	/**
+	 * Reads a run's evaluations from MongoDB while its lake scan runs: the two wait on
+	 * different machines, so the run waits for the longer only. When every thread is
+	 * busy, a run reads them itself before its scan.
+	 */
+	private final ExecutorService evaluationReads;
+
 	ModelMonitoringService(ModelMonitoringProperties properties, EvaluationStore evaluations, InferenceLogSource logs,
 			FindingEvents findings, EventOutbox outbox, MonitoringEventPublisher publisher, RunAdmission admission,
 			MonitoringRunStore runs, FindingLifecycle lifecycle, RunProperties runProperties, MonitoringMetrics metrics,
@@ -98,6 +120,18 @@ public class ModelMonitoringService {
 		this.runProperties = runProperties;
 		this.metrics = metrics;
 		this.clock = clock;
+		AtomicInteger threads = new AtomicInteger();
+		this.evaluationReads = new ThreadPoolExecutor(0, CONCURRENT_EVALUATION_READS, 30, TimeUnit.SECONDS,
+				new SynchronousQueue<>(), (task) -> {
+					Thread thread = new Thread(task, "evaluation-read-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				}, new ThreadPoolExecutor.CallerRunsPolicy());
+	}
+
+	@PreDestroy
+	void stop() {
+		this.evaluationReads.shutdown();
 	}
 
 	/**
@@ -135,9 +169,11 @@ public class ModelMonitoringService {
 			RunOptions options) {
 		try {
 			MonitoringWindows windows = MonitoringWindows.of(asOf);
+			Future<EarlyEvaluations> early = this.evaluationReads.submit(() -> readEvaluations(tenantIds, asOf));
 			DriftScan scan = scanLogs(runId, windows, tenantIds);
-			List<String> tenants = tenants(tenantIds, asOf, scan);
-			Performance performance = checkPerformance(tenants, asOf);
+			EarlyEvaluations evaluations = join(early);
+			List<String> tenants = tenants(tenantIds, evaluations, scan);
+			Performance performance = checkPerformance(tenants, asOf, evaluations);
 			RunFindings findings = check(scan, performance, asOf, this.properties);
 			Tenants covered = new Tenants(tenants, unknown(runId, tenantIds, scan, performance));
 			boolean backfill = !options.dryRun() && this.runs.isBackfill(runId, asOf, tenants);
@@ -218,25 +254,70 @@ public class ModelMonitoringService {
 	}
 
 	/**
+	 * The tenants known before the scan (those asked for, else every tenant with
+	 * evaluations as of asOf), with each one's newest evaluations.
+	 */
+	private record EarlyEvaluations(List<String> tenants, Map<String, List<Evaluation>> newest) {
+	}
+
+	private EarlyEvaluations readEvaluations(List<String> requested, Instant asOf) {
+		List<String> known = requested.isEmpty() ? MongoCalls.call(() -> this.evaluations.tenantIds(asOf)) : requested;
+		Map<String, List<Evaluation>> newest = new HashMap<>();
+		for (String tenantId : known) {
+			newest.put(tenantId, newest(tenantId, asOf));
+		}
+		return new EarlyEvaluations(known, newest);
+	}
+
+	private List<Evaluation> newest(String tenantId, Instant asOf) {
+		return MongoCalls.call(() -> this.evaluations.newest(tenantId, asOf, this.properties.evaluationsPerTenant()));
+	}
+
+	/** What the read beside the scan gave, or the exception it ended with. */
+	private static EarlyEvaluations join(Future<EarlyEvaluations> early) {
+		try {
+			return early.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException("reading the evaluations failed", ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			early.cancel(true);
+			throw new IllegalStateException("interrupted while reading the evaluations", ex);
+		}
+	}
+
+	/**
 	 * The tenants asked for, else every tenant with evaluations as of asOf or with
 	 * samples in the windows.
 	 */
-	private List<String> tenants(List<String> requested, Instant asOf, DriftScan scan) {
+	private static List<String> tenants(List<String> requested, EarlyEvaluations evaluations, DriftScan scan) {
 		if (!requested.isEmpty()) {
 			return requested;
 		}
-		Set<String> tenants = new TreeSet<>(MongoCalls.call(() -> this.evaluations.tenantIds(asOf)));
+		Set<String> tenants = new TreeSet<>(evaluations.tenants());
 		scan.samples().keySet().forEach((model) -> tenants.add(model.tenantId()));
 		return List.copyOf(tenants);
 	}
 
-	private Performance checkPerformance(List<String> tenants, Instant asOf) {
+	/**
+	 * The performance checks of the tenants, from the evaluations read beside the scan; a
+	 * tenant seen only in the lake has its evaluations read now.
+	 */
+	private Performance checkPerformance(List<String> tenants, Instant asOf, EarlyEvaluations evaluations) {
 		List<PerformanceCheck> checks = new ArrayList<>();
 		List<String> evaluated = new ArrayList<>();
 		int invalidEvaluations = 0;
 		for (String tenantId : tenants) {
-			List<Evaluation> newest = MongoCalls
-				.call(() -> this.evaluations.newest(tenantId, asOf, this.properties.evaluationsPerTenant()));
+			List<Evaluation> newest = evaluations.newest().containsKey(tenantId) ? evaluations.newest().get(tenantId)
+					: newest(tenantId, asOf);
 			if (!newest.isEmpty()) {
 				evaluated.add(tenantId);
 			}
