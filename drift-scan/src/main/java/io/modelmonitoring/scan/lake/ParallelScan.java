@@ -2,6 +2,8 @@ package io.modelmonitoring.scan.lake;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,8 +52,17 @@ public final class ParallelScan {
 	 * @param threadName the name of the pool's threads, e.g. {@code lake-scan}
 	 */
 	public static LogScanResult scan(List<LogFile> files, LogScanRequest request, int threads, String threadName) {
-		SampleCollector samples = read(files, threads, threadName, () -> new SampleCollector(request),
-				SampleCollector::merge);
+		// A merged part is emptied and taken again for a later file: after the first
+		// few files no part grows an array.
+		Queue<SampleCollector> spare = new ConcurrentLinkedQueue<>();
+		SampleCollector samples = read(files, threads, threadName, () -> {
+			SampleCollector part = spare.poll();
+			return (part != null) ? part : new SampleCollector(request);
+		}, (into, part) -> {
+			into.merge(part);
+			part.clear();
+			spare.offer(part);
+		});
 		if (!request.signals().any()) {
 			return samples.toResult(null);
 		}

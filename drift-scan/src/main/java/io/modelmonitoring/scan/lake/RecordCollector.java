@@ -96,6 +96,12 @@ abstract class RecordCollector implements Serializable {
 		this.unreadableFiles++;
 	}
 
+	final void clearCounts() {
+		this.invalidRecords = 0;
+		this.filesRead = 0;
+		this.unreadableFiles = 0;
+	}
+
 	final void mergeCounts(RecordCollector other) {
 		this.invalidRecords += other.invalidRecords;
 		this.filesRead += other.filesRead;

@@ -34,6 +34,19 @@ final class RecordDetails {
 		this.segmentValues = new String[dimensions];
 	}
 
+	/** Whether the record names any segment value or feature. */
+	boolean any() {
+		if (this.features > 0) {
+			return true;
+		}
+		for (String value : this.segmentValues) {
+			if (value != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	void clear() {
 		Arrays.fill(this.segmentValues, null);
 		this.features = 0;

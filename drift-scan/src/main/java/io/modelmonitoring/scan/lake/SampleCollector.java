@@ -40,7 +40,10 @@ final class SampleCollector extends RecordCollector {
 				gather.predictions.current().add(prediction);
 			}
 		}
-		if (gather.signals != null && details != null) {
+		if (details != null && (details.any() || signals().sketchPredictions())) {
+			if (gather.signals == null) {
+				gather.signals = new SignalGatherer(signals());
+			}
 			gather.signals.add(prediction, inBaseline, inCurrent, details);
 		}
 	}
@@ -61,7 +64,7 @@ final class SampleCollector extends RecordCollector {
 		}
 		gather = models.get(modelId);
 		if (gather == null) {
-			gather = new ModelGather(signals());
+			gather = new ModelGather();
 			models.put(modelId, gather);
 		}
 		this.recent.put(tenantId, modelId, gather);
@@ -78,11 +81,28 @@ final class SampleCollector extends RecordCollector {
 			ModelGather mine = gatherOf(tenantId, modelId);
 			mine.predictions.baseline().addAll(theirs.predictions.baseline());
 			mine.predictions.current().addAll(theirs.predictions.current());
-			if (mine.signals != null) {
+			if (theirs.signals != null) {
+				if (mine.signals == null) {
+					mine.signals = new SignalGatherer(signals());
+				}
 				mine.signals.merge(theirs.signals);
 			}
 		}));
 		mergeCounts(other);
+	}
+
+	/**
+	 * Empties this collector for another file of the same request, keeping its arrays (a
+	 * parallel scan reuses a merged part, so that the parts of later files grow no
+	 * arrays).
+	 */
+	void clear() {
+		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, gather) -> {
+			gather.predictions.baseline().clear();
+			gather.predictions.current().clear();
+			gather.signals = null;
+		}));
+		clearCounts();
 	}
 
 	/**
@@ -116,6 +136,10 @@ final class SampleCollector extends RecordCollector {
 			if (gather.signals != null) {
 				signals.put(key, gather.signals.toSignals((counted != null) ? counted.find(tenantId, modelId) : null));
 			}
+			else if (signals().any()) {
+				// A model none of whose records named a segment or a feature.
+				signals.put(key, new SignalGatherer(signals()).toSignals(null));
+			}
 		}));
 		return new LogScanResult(samples, signals, invalidRecords(), filesRead(), unreadableFiles());
 	}
@@ -125,11 +149,12 @@ final class SampleCollector extends RecordCollector {
 
 		final WindowSamples predictions = new WindowSamples();
 
-		final SignalGatherer signals;
-
-		ModelGather(ScanSignals signals) {
-			this.signals = signals.any() ? new SignalGatherer(signals) : null;
-		}
+		/**
+		 * Made with the model's first record that names a segment or a feature (or with
+		 * its first record, when the predictions are sketched): a lake without them makes
+		 * none.
+		 */
+		SignalGatherer signals;
 
 	}
 

@@ -37,4 +37,46 @@ class QuantileEdgesTests {
 			.containsExactly(TwoPassBinningTests.bits(QuantileEdges.ofSorted(sorted, bins)));
 	}
 
+	/**
+	 * A value's bin is the number of edges strictly below it, whether counted edge by
+	 * edge (up to 16 edges) or found by binary search (more): values on, between and
+	 * beside the edges, and edges a point mass doubles with the double just below it.
+	 */
+	@ParameterizedTest(name = "{0} edges")
+	@MethodSource("edgeCounts")
+	void everyValueFallsInTheBinOfTheEdgesStrictlyBelowIt(int edgeCount) {
+		SplittableRandom random = new SplittableRandom(edgeCount);
+		double[] edges = new double[edgeCount];
+		for (int k = 0; k < edgeCount; k++) {
+			edges[k] = (k == 0) ? random.nextDouble(-2, 2) : edges[k - 1] + random.nextDouble(0.001, 1);
+			if (k > 0 && random.nextInt(4) == 0) {
+				edges[k] = Math.nextUp(edges[k - 1]);
+			}
+		}
+		double[] values = new double[5_000];
+		for (int i = 0; i < values.length; i++) {
+			double edge = (edgeCount == 0) ? 0 : edges[random.nextInt(edgeCount)];
+			values[i] = switch (random.nextInt(4)) {
+				case 0 -> edge;
+				case 1 -> Math.nextDown(edge);
+				case 2 -> Math.nextUp(edge);
+				default -> random.nextDouble(-3, edgeCount + 3);
+			};
+		}
+
+		long[] expected = new long[edgeCount + 1];
+		for (double value : values) {
+			int below = 0;
+			while (below < edgeCount && edges[below] < value) {
+				below++;
+			}
+			expected[below]++;
+		}
+		assertThat(QuantileEdges.counts(values, edges)).containsExactly(expected);
+	}
+
+	static int[] edgeCounts() {
+		return new int[] { 0, 1, 2, 9, 16, 17, 18, 40 };
+	}
+
 }
