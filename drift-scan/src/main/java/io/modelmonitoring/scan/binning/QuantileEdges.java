@@ -10,6 +10,12 @@ import java.util.function.LongToDoubleFunction;
  */
 public final class QuantileEdges {
 
+	/**
+	 * Up to this many edges a value's bin is counted edge by edge, without branches: a
+	 * binary search's branches are taken at random, one miss in two.
+	 */
+	private static final int COUNTED_EDGES = 16;
+
 	private QuantileEdges() {
 	}
 
@@ -118,12 +124,6 @@ public final class QuantileEdges {
 		}
 		return low;
 	}
-
-	/**
-	 * Up to this many edges a value's bin is counted edge by edge, without branches: a
-	 * binary search's branches are taken at random, one miss in two.
-	 */
-	private static final int COUNTED_EDGES = 16;
 
 	/** How many of the values fall in each bin; see {@link #binOf}. */
 	public static long[] counts(double[] values, double[] edges) {

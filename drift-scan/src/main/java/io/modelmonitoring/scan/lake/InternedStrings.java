@@ -38,44 +38,18 @@ final class InternedStrings {
 		if (length > MAX_LENGTH) {
 			return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
 		}
-		if (length <= SHORT_LENGTH) {
-			long low;
-			long high;
-			if (offset + SHORT_LENGTH <= bytes.length) {
-				// Two word reads, the bytes past the value masked off.
-				low = ByteSearch.word(bytes, offset) & ByteSearch.lowBytes(Math.min(length, Long.BYTES));
-				high = (length > Long.BYTES)
-						? ByteSearch.word(bytes, offset + Long.BYTES) & ByteSearch.lowBytes(length - Long.BYTES) : 0;
-			}
-			else {
-				low = packed(bytes, offset, Math.min(length, Long.BYTES));
-				high = (length > Long.BYTES) ? packed(bytes, offset + Long.BYTES, length - Long.BYTES) : 0;
-			}
-			return ofShort(low, high, bytes, offset, length);
-		}
+		boolean isShort = length <= SHORT_LENGTH;
+		long low = isShort ? lowWord(bytes, offset, length) : 0;
+		long high = isShort ? highWord(bytes, offset, length) : 0;
 		int mask = this.keys.length - 1;
-		int slot = hash(bytes, offset, length) & mask;
+		int slot = (isShort ? shortHash(low, high, length) : hash(bytes, offset, length)) & mask;
 		while (true) {
 			byte[] key = this.keys[slot];
 			if (key == null) {
 				return add(slot, bytes, offset, length);
 			}
-			if (key.length == length && Arrays.equals(key, 0, length, bytes, offset, offset + length)) {
-				return this.strings[slot];
-			}
-			slot = (slot + 1) & mask;
-		}
-	}
-
-	private String ofShort(long low, long high, byte[] bytes, int offset, int length) {
-		int mask = this.keys.length - 1;
-		int slot = shortHash(low, high, length) & mask;
-		while (true) {
-			byte[] key = this.keys[slot];
-			if (key == null) {
-				return add(slot, bytes, offset, length);
-			}
-			if (key.length == length && this.lows[slot] == low && this.highs[slot] == high) {
+			if (key.length == length && (isShort ? this.lows[slot] == low && this.highs[slot] == high
+					: Arrays.equals(key, 0, length, bytes, offset, offset + length))) {
 				return this.strings[slot];
 			}
 			slot = (slot + 1) & mask;
@@ -99,8 +73,8 @@ final class InternedStrings {
 		this.keys[slot] = key;
 		this.strings[slot] = string;
 		if (key.length <= SHORT_LENGTH) {
-			this.lows[slot] = packed(key, 0, Math.min(key.length, Long.BYTES));
-			this.highs[slot] = (key.length > Long.BYTES) ? packed(key, Long.BYTES, key.length - Long.BYTES) : 0;
+			this.lows[slot] = lowWord(key, 0, key.length);
+			this.highs[slot] = highWord(key, 0, key.length);
 		}
 	}
 
@@ -128,8 +102,7 @@ final class InternedStrings {
 	/** The slot hash of a value: from its two words when it is short. */
 	static int hash(byte[] bytes, int offset, int length) {
 		if (length <= SHORT_LENGTH) {
-			return shortHash(packed(bytes, offset, Math.min(length, Long.BYTES)),
-					(length > Long.BYTES) ? packed(bytes, offset + Long.BYTES, length - Long.BYTES) : 0, length);
+			return shortHash(lowWord(bytes, offset, length), highWord(bytes, offset, length), length);
 		}
 		long hash = length;
 		int i = offset;
@@ -160,8 +133,24 @@ final class InternedStrings {
 		return (int) hash;
 	}
 
-	/** Up to eight bytes as a word, the first in the lowest byte, as a word read. */
-	private static long packed(byte[] bytes, int offset, int count) {
+	/** A short value's first eight bytes as a word, the bytes past the value zero. */
+	private static long lowWord(byte[] bytes, int offset, int length) {
+		return word(bytes, offset, Math.min(length, Long.BYTES));
+	}
+
+	/** A short value's bytes after its first eight, likewise (0 when none). */
+	private static long highWord(byte[] bytes, int offset, int length) {
+		return (length > Long.BYTES) ? word(bytes, offset + Long.BYTES, length - Long.BYTES) : 0;
+	}
+
+	/**
+	 * Up to eight bytes as a word, the first in the lowest byte: one word read, the bytes
+	 * past them masked off, where the array holds eight bytes from {@code offset}.
+	 */
+	private static long word(byte[] bytes, int offset, int count) {
+		if (offset + Long.BYTES <= bytes.length) {
+			return ByteSearch.word(bytes, offset) & ByteSearch.lowBytes(count);
+		}
 		long word = 0;
 		for (int k = count - 1; k >= 0; k--) {
 			word = (word << 8) | (bytes[offset + k] & 0xFF);

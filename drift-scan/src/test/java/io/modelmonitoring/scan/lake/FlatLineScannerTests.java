@@ -223,15 +223,21 @@ class FlatLineScannerTests {
 
 	/** Invalid count and, per model and window, the raw bits of each prediction. */
 	private static Map<String, Object> outcome(String line, boolean scanFlatLines) {
-		SampleCollector collector = InferenceLogParserTests.collector(Set.of());
+		return predictions(read(InferenceLogParserTests.collector(Set.of()), line + "\n", scanFlatLines));
+	}
+
+	private static LogScanResult read(SampleCollector collector, String stream, boolean scanFlatLines) {
 		try {
 			new InferenceLogParser(collector, InferenceLogParser.MAX_LINE_BYTES, scanFlatLines)
-				.read(new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8)));
+				.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		LogScanResult result = collector.toResult();
+		return collector.toResult();
+	}
+
+	private static Map<String, Object> predictions(LogScanResult result) {
 		Map<String, Object> outcome = new TreeMap<>();
 		outcome.put("invalid", result.invalidRecords());
 		result.samples().forEach((key, samples) -> {
@@ -249,20 +255,8 @@ class FlatLineScannerTests {
 		SampleCollector collector = new SampleCollector(
 				new LogScanRequest(InferenceLogParserTests.BASELINE, InferenceLogParserTests.CURRENT, Set.of(),
 						new ScanSignals(List.of("industry", "region"), 50, true, 50, 10)));
-		try {
-			new InferenceLogParser(collector, InferenceLogParser.MAX_LINE_BYTES, scanFlatLines)
-				.read(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		LogScanResult result = collector.toResult();
-		Map<String, Object> outcome = new TreeMap<>();
-		outcome.put("invalid", result.invalidRecords());
-		result.samples().forEach((key, samples) -> {
-			outcome.put(key + " baseline", bits(samples.baseline().toArray()));
-			outcome.put(key + " current", bits(samples.current().toArray()));
-		});
+		LogScanResult result = read(collector, stream, scanFlatLines);
+		Map<String, Object> outcome = predictions(result);
 		result.signals().forEach((key, signals) -> {
 			signals.segments()
 				.forEach((segment, windows) -> outcome.put(key + " " + segment, List.of(windows.baselineCount(),

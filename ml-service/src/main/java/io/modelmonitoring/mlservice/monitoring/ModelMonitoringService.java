@@ -254,10 +254,10 @@ public class ModelMonitoringService {
 	}
 
 	/**
-	 * The tenants known before the scan (those asked for, else every tenant with
-	 * evaluations as of asOf), with each one's newest evaluations.
+	 * The newest evaluations of each tenant known before the scan: those asked for, else
+	 * every tenant with evaluations as of asOf.
 	 */
-	private record EarlyEvaluations(List<String> tenants, Map<String, List<Evaluation>> newest) {
+	private record EarlyEvaluations(Map<String, List<Evaluation>> newest) {
 	}
 
 	private EarlyEvaluations readEvaluations(List<String> requested, Instant asOf) {
@@ -266,7 +266,7 @@ public class ModelMonitoringService {
 		for (String tenantId : known) {
 			newest.put(tenantId, newest(tenantId, asOf));
 		}
-		return new EarlyEvaluations(known, newest);
+		return new EarlyEvaluations(newest);
 	}
 
 	private List<Evaluation> newest(String tenantId, Instant asOf) {
@@ -302,7 +302,7 @@ public class ModelMonitoringService {
 		if (!requested.isEmpty()) {
 			return requested;
 		}
-		Set<String> tenants = new TreeSet<>(evaluations.tenants());
+		Set<String> tenants = new TreeSet<>(evaluations.newest().keySet());
 		scan.samples().keySet().forEach((model) -> tenants.add(model.tenantId()));
 		return List.copyOf(tenants);
 	}
