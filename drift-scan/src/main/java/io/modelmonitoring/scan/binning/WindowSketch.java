@@ -23,7 +23,7 @@ import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
  * sketch's coin flips are its own (not seeded), so the brackets, and rarely whether a
  * third pass is needed, may vary from run to run; the result never does. Not thread-safe.
  */
-public final class WindowSketch implements Serializable {
+public final class WindowSketch implements GroupWindows, Serializable {
 
 	/**
 	 * Per window. At least {@code PermutationTest.MAX_VALUES} (2,000), so that when the
@@ -68,7 +68,7 @@ public final class WindowSketch implements Serializable {
 	public WindowSketch() {
 	}
 
-	/** A finite value of the baseline window. */
+	@Override
 	public void addBaseline(double value) {
 		if (this.baselineSketch == null && this.baseline.count() == EXACT_VALUES) {
 			startSketch(this.baseline.kept());
@@ -79,7 +79,7 @@ public final class WindowSketch implements Serializable {
 		}
 	}
 
-	/** A finite value of the current window. */
+	@Override
 	public void addCurrent(double value) {
 		this.current.add(value);
 	}
@@ -106,10 +106,17 @@ public final class WindowSketch implements Serializable {
 		this.current.merge(later.current);
 	}
 
+	@Override
+	public void merge(GroupWindows later) {
+		merge((WindowSketch) later);
+	}
+
+	@Override
 	public long baselineCount() {
 		return this.baseline.count();
 	}
 
+	@Override
 	public long currentCount() {
 		return this.current.count();
 	}
@@ -118,6 +125,7 @@ public final class WindowSketch implements Serializable {
 	 * False while every value of both windows is still kept exactly (both windows at most
 	 * {@link #EXACT_VALUES}).
 	 */
+	@Override
 	public boolean needsCounting() {
 		return !this.baseline.exact() || !this.current.exact();
 	}
@@ -126,6 +134,7 @@ public final class WindowSketch implements Serializable {
 	 * Only when {@link #needsCounting()} is false: the exact inputs straight from the
 	 * kept values.
 	 */
+	@Override
 	public BinnedWindows binned(int bins) {
 		if (needsCounting()) {
 			throw new IllegalStateException("A window of over " + EXACT_VALUES + " values needs a counting pass");

@@ -16,6 +16,8 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.modelmonitoring.scan.binning.GroupWindows;
+
 /**
  * Reads the files of one scan on a bounded pool of threads: each file is read by one
  * thread into a {@link SampleCollector} of its own, and the collectors are merged into
@@ -26,11 +28,12 @@ import org.slf4j.LoggerFactory;
  * Memory: at most twice as many files as threads are in flight, so the samples waiting to
  * be merged are those of a few files; the pool lives only for the scan.
  * <p>
- * Segments and features are gathered in bounded sketches; those that outgrow their exact
- * values get their exact bins from a second pass over the same files (rarely a third). A
- * counting pass's counts do not depend on the order of the files, so each of its threads
- * counts every file it takes into one collector, merged with the others' at the end. A
- * scan of the predictions alone reads every file once.
+ * Every file is read once. The values of segments and numeric features go, as raw
+ * doubles, to a {@link ValueSpill} file of the scan's (each file's part writes its own
+ * blocks, the merge keeps their order): a heap holding every value of every feature would
+ * not scale. Once the files are read, each group is read back whole and binned exactly on
+ * the pool ({@link SpilledWindows}); the file is deleted when the scan ends. Disk: 8
+ * bytes a value of a segment or feature in the windows.
  * <p>
  * Public so that a source outside this package (ml-service's Azure blobs) scans its files
  * the same way: it lists them as {@link LogFile}s and hands them in.
@@ -38,9 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class ParallelScan {
 
 	private static final Logger log = LoggerFactory.getLogger(ParallelScan.class);
-
-	/** A bracket missed twice is all but impossible; a third miss is a bug. */
-	private static final int MAX_PASSES = 4;
 
 	private ParallelScan() {
 	}
@@ -52,50 +52,51 @@ public final class ParallelScan {
 	 * @param threadName the name of the pool's threads, e.g. {@code lake-scan}
 	 */
 	public static LogScanResult scan(List<LogFile> files, LogScanRequest request, int threads, String threadName) {
+		if (!request.signals().any()) {
+			return read(files, request, threads, threadName, null).toResult(null);
+		}
+		try (ValueSpill spill = ValueSpill.create()) {
+			SampleCollector samples = read(files, request, threads, threadName, spill);
+			samples.flushSpill();
+			// Each group is read back whole and binned on the pool, one group a thread.
+			int bins = request.signals().bins();
+			List<Runnable> binning = new ArrayList<>();
+			for (GroupWindows group : samples.groups()) {
+				if (group.baselineCount() > 0) {
+					binning.add(() -> group.binned(bins));
+				}
+			}
+			runAll(binning, threads, threadName);
+			log.debug("drift scan spilled {} MB of segment and feature values", spill.size() >> 20);
+			return samples.toResult(null);
+		}
+	}
+
+	/**
+	 * The one pass over the files, each file's part reused for a later one once merged.
+	 */
+	private static SampleCollector read(List<LogFile> files, LogScanRequest request, int threads, String threadName,
+			ValueSpill spill) {
 		// A merged part is emptied and taken again for a later file: after the first
 		// few files no part grows an array.
 		Queue<SampleCollector> spare = new ConcurrentLinkedQueue<>();
-		SampleCollector samples = read(files, threads, threadName, () -> {
+		return read(files, threads, threadName, () -> {
 			SampleCollector part = spare.poll();
-			return (part != null) ? part : new SampleCollector(request);
+			return (part != null) ? part : new SampleCollector(request, spill);
 		}, (into, part) -> {
 			into.merge(part);
 			part.clear();
 			spare.offer(part);
 		});
-		if (!request.signals().any()) {
-			return samples.toResult(null);
-		}
-		// The segments and features whose windows outgrew their sketches' exact
-		// values are counted in further passes over the same files, until each has
-		// its exact bins.
-		SignalPlan plan = samples.plan();
-		int passes = 1;
-		while (plan.pending()) {
-			if (passes == MAX_PASSES) {
-				throw new IllegalStateException(
-						"drift scan: the bins of some segments or features were not exact after " + MAX_PASSES
-								+ " passes");
-			}
-			runAll(plan.passPreparations(), threads, threadName);
-			CountingCollector counted = readInAnyOrder(files, threads, threadName,
-					() -> new CountingCollector(request, plan), CountingCollector::merge);
-			plan.take(counted);
-			passes++;
-		}
-		if (passes > 1) {
-			log.debug("drift scan read its files {} times for the bins of segments and features", passes);
-		}
-		return samples.toResult(plan);
 	}
 
 	/**
 	 * One pass: every file into a collector of its own, merged into the first in file
 	 * order as they finish.
 	 */
-	private static <C extends RecordCollector> C read(List<LogFile> files, int threads, String threadName,
-			Supplier<C> collectors, BiConsumer<C, C> merge) {
-		C collector = collectors.get();
+	private static SampleCollector read(List<LogFile> files, int threads, String threadName,
+			Supplier<SampleCollector> collectors, BiConsumer<SampleCollector, SampleCollector> merge) {
+		SampleCollector collector = collectors.get();
 		int poolSize = Math.min(Math.max(1, threads), files.size());
 		if (poolSize <= 1) {
 			LogFileReader reader = new LogFileReader(collector);
@@ -107,7 +108,7 @@ public final class ParallelScan {
 			// A sliding window of files in flight: a slow file holds back at most this
 			// many finished ones waiting to be merged.
 			int window = poolSize * 2;
-			List<Future<C>> parts = new ArrayList<>(files.size());
+			List<Future<SampleCollector>> parts = new ArrayList<>(files.size());
 			for (int i = 0; i < files.size(); i++) {
 				parts.add(null);
 			}
@@ -133,53 +134,6 @@ public final class ParallelScan {
 			pool.shutdownNow();
 		}
 		return collector;
-	}
-
-	/**
-	 * One pass whose result does not depend on the order of its files (counts): each
-	 * thread takes the next unread file into one collector of its own, and the threads'
-	 * collectors are merged once at the end, so that no collector is made and merged per
-	 * file and the calling thread only waits.
-	 */
-	private static <C extends RecordCollector> C readInAnyOrder(List<LogFile> files, int threads, String threadName,
-			Supplier<C> collectors, BiConsumer<C, C> merge) {
-		int poolSize = Math.min(Math.max(1, threads), files.size());
-		if (poolSize <= 1) {
-			C collector = collectors.get();
-			LogFileReader reader = new LogFileReader(collector);
-			files.forEach(reader::read);
-			return collector;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(poolSize, threadFactory(threadName));
-		try {
-			AtomicInteger next = new AtomicInteger();
-			List<Future<C>> parts = new ArrayList<>(poolSize);
-			for (int t = 0; t < poolSize; t++) {
-				parts.add(pool.submit(() -> {
-					C part = collectors.get();
-					LogFileReader reader = new LogFileReader(part);
-					for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
-						reader.read(files.get(i));
-					}
-					return part;
-				}));
-			}
-			C collector = parts.get(0).get();
-			for (int t = 1; t < poolSize; t++) {
-				merge.accept(collector, parts.get(t).get());
-			}
-			return collector;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("drift scan interrupted", ex);
-		}
-		catch (ExecutionException ex) {
-			throw failure(ex);
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 	/**
@@ -223,11 +177,12 @@ public final class ParallelScan {
 		return new IllegalStateException("drift scan failed: " + cause, cause);
 	}
 
-	private static <C extends RecordCollector> Future<C> submit(ExecutorService pool, LogFile file,
-			Supplier<C> collectors) {
+	private static Future<SampleCollector> submit(ExecutorService pool, LogFile file,
+			Supplier<SampleCollector> collectors) {
 		return pool.submit(() -> {
-			C part = collectors.get();
+			SampleCollector part = collectors.get();
 			new LogFileReader(part).read(file);
+			part.flushSpill();
 			return part;
 		});
 	}

@@ -1,8 +1,12 @@
 package io.modelmonitoring.scan.lake;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.modelmonitoring.scan.binning.GroupWindows;
 
 import io.modelmonitoring.scan.model.ModelKey;
 import io.modelmonitoring.scan.model.ModelSignals;
@@ -10,9 +14,10 @@ import io.modelmonitoring.scan.model.WindowSamples;
 
 /**
  * The first pass of a scan: the predictions per (tenant, model) and window, kept as they
- * are, and, when the scan asks for them, each model's segments and features in bounded
- * sketches ({@link SignalGatherer}). Not thread-safe: a parallel scan gives each file its
- * own collector and {@link #merge merges} them in file order.
+ * are, and, when the scan asks for them, each model's segments and features
+ * ({@link SignalGatherer}): spilled whole to the scan's file in-process, or in bounded
+ * sketches in parts that travel. Not thread-safe: a parallel scan gives each file its own
+ * collector and {@link #merge merges} them in file order.
  * <p>
  * Lookups go tenant → model through two maps keyed by the strings the parser hands in, so
  * that a line costs no {@link ModelKey}; the keys are made once, in {@link #toResult}.
@@ -24,8 +29,18 @@ final class SampleCollector extends RecordCollector {
 	/** Made on first use: a collector that travelled comes without it. */
 	private transient RecentModels<ModelGather> recent;
 
+	/** Null when the segments and features are sketched. */
+	private final transient SpillWriter spill;
+
+	/** Segments and features in sketches (parts that travel). */
 	SampleCollector(LogScanRequest request) {
+		this(request, null);
+	}
+
+	/** Segments and features spilled to {@code spill}, or sketched when it is null. */
+	SampleCollector(LogScanRequest request, ValueSpill spill) {
 		super(request);
+		this.spill = (spill != null) ? new SpillWriter(spill) : null;
 	}
 
 	@Override
@@ -42,7 +57,7 @@ final class SampleCollector extends RecordCollector {
 		}
 		if (details != null && (details.any() || signals().sketchPredictions())) {
 			if (gather.signals == null) {
-				gather.signals = new SignalGatherer(signals());
+				gather.signals = new SignalGatherer(signals(), this.spill);
 			}
 			gather.signals.add(prediction, inBaseline, inCurrent, details);
 		}
@@ -83,7 +98,7 @@ final class SampleCollector extends RecordCollector {
 			mine.predictions.current().addAll(theirs.predictions.current());
 			if (theirs.signals != null) {
 				if (mine.signals == null) {
-					mine.signals = new SignalGatherer(signals());
+					mine.signals = new SignalGatherer(signals(), this.spill);
 				}
 				mine.signals.merge(theirs.signals);
 			}
@@ -97,12 +112,38 @@ final class SampleCollector extends RecordCollector {
 	 * arrays).
 	 */
 	void clear() {
+		if (this.spill != null && !this.spill.empty()) {
+			throw new IllegalStateException("drift scan: a part is emptied before its spill was written");
+		}
 		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, gather) -> {
 			gather.predictions.baseline().clear();
 			gather.predictions.current().clear();
 			gather.signals = null;
 		}));
 		clearCounts();
+	}
+
+	/**
+	 * Writes the values still waiting for the spill: the last thing a part's reader does,
+	 * before the part is merged (a no-op when the groups are sketched).
+	 */
+	void flushSpill() {
+		if (this.spill != null) {
+			this.spill.flush();
+		}
+	}
+
+	/**
+	 * Every segment and feature group with values, to be binned before {@link #toResult}.
+	 */
+	List<GroupWindows> groups() {
+		List<GroupWindows> groups = new ArrayList<>();
+		this.byTenant.forEach((tenantId, models) -> models.forEach((modelId, gather) -> {
+			if (gather.signals != null) {
+				gather.signals.groups(groups);
+			}
+		}));
+		return groups;
 	}
 
 	/**

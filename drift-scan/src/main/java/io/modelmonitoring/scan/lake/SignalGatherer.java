@@ -9,28 +9,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import io.modelmonitoring.scan.binning.BinnedWindows;
+import io.modelmonitoring.scan.binning.GroupWindows;
 import io.modelmonitoring.scan.binning.WindowSketch;
 import io.modelmonitoring.scan.drift.CategoryCounts;
 import io.modelmonitoring.scan.model.FeatureWindows;
 import io.modelmonitoring.scan.model.ModelSignals;
 
 /**
- * The first pass over one model's segments and features: per segment value its
- * predictions, per feature its numbers and categories, each in a {@link WindowSketch} or
- * {@link CategoryCounts} whose memory stays bounded however many records come. Per
- * dimension the first {@code maxSegmentValues} values by name are kept, and the first
- * {@code maxFeatures} feature names (see {@link BoundedNames}).
+ * One model's segments and features as a scan reads them: per segment value its
+ * predictions, per feature its numbers and categories. Numbers go to a group's
+ * {@link GroupWindows}: in-process every value, spilled to the scan's file
+ * ({@link SpilledWindows}); in parts that travel (no spill), a {@link WindowSketch} whose
+ * memory stays bounded however many records come, and a counting pass later. Categories
+ * go to {@link CategoryCounts}. Per dimension the first {@code maxSegmentValues} values
+ * by name are kept, and the first {@code maxFeatures} feature names (see
+ * {@link BoundedNames}).
  */
 final class SignalGatherer implements Serializable {
 
 	private final ScanSignals signals;
 
-	private final List<BoundedNames<WindowSketch>> segments;
+	/** Where spilled groups write; null when the groups are sketched. */
+	private final transient SpillWriter spill;
+
+	private final List<BoundedNames<GroupWindows>> segments;
 
 	private final BoundedNames<FeatureGather> features;
 
 	/** The whole model's predictions, when the scan sketches them; else null. */
-	private final WindowSketch predictions;
+	private final GroupWindows predictions;
 
 	private long ignoredSegmentValues;
 
@@ -41,14 +48,21 @@ final class SignalGatherer implements Serializable {
 
 	private FeatureGather[] slotFeatures = new FeatureGather[16];
 
+	/** Groups in sketches. */
 	SignalGatherer(ScanSignals signals) {
+		this(signals, null);
+	}
+
+	/** Groups spilled to {@code spill}'s file, or sketched when it is null. */
+	SignalGatherer(ScanSignals signals, SpillWriter spill) {
 		this.signals = signals;
+		this.spill = spill;
 		this.segments = new ArrayList<>(signals.dimensions().size());
 		for (int d = 0; d < signals.dimensions().size(); d++) {
 			this.segments.add(new BoundedNames<>(signals.maxSegmentValues(), ModelSignals.IGNORED_NAMES_TRACKED));
 		}
 		this.features = new BoundedNames<>(signals.maxFeatures(), ModelSignals.IGNORED_NAMES_TRACKED);
-		this.predictions = signals.sketchPredictions() ? new WindowSketch() : null;
+		this.predictions = signals.sketchPredictions() ? newGroup() : null;
 	}
 
 	void add(double prediction, boolean inBaseline, boolean inCurrent, RecordDetails details) {
@@ -65,9 +79,8 @@ final class SignalGatherer implements Serializable {
 			if (value == null) {
 				continue;
 			}
-			WindowSketch sketch = usable(value)
-					? this.segments.get(d).getOrCreate(value, (name) -> new WindowSketch(), this::evictedSegment)
-					: null;
+			GroupWindows sketch = usable(value)
+					? this.segments.get(d).getOrCreate(value, (name) -> newGroup(), this::evictedSegment) : null;
 			if (sketch == null) {
 				this.ignoredSegmentValues++;
 				continue;
@@ -82,7 +95,7 @@ final class SignalGatherer implements Serializable {
 		for (int k = 0; k < details.features; k++) {
 			FeatureGather feature = feature(k, details.names[k]);
 			if (feature != null) {
-				feature.add(details.kinds[k], details.numbers[k], details.categories[k], inBaseline, inCurrent);
+				feature.add(details.kinds[k], details.numbers[k], details.categories[k], inBaseline, inCurrent, this);
 			}
 		}
 	}
@@ -102,7 +115,11 @@ final class SignalGatherer implements Serializable {
 		return feature;
 	}
 
-	private void evictedSegment(WindowSketch sketch) {
+	private GroupWindows newGroup() {
+		return (this.spill != null) ? new SpilledWindows(this.spill) : new WindowSketch();
+	}
+
+	private void evictedSegment(GroupWindows sketch) {
 		this.ignoredSegmentValues += sketch.baselineCount() + sketch.currentCount();
 		forgetSlots();
 	}
@@ -127,10 +144,9 @@ final class SignalGatherer implements Serializable {
 			this.predictions.merge(later.predictions);
 		}
 		for (int d = 0; d < this.segments.size(); d++) {
-			BoundedNames<WindowSketch> mine = this.segments.get(d);
-			for (Map.Entry<String, WindowSketch> entry : later.segments.get(d).sorted()) {
-				WindowSketch sketch = mine.getOrCreate(entry.getKey(), (name) -> new WindowSketch(),
-						this::evictedSegment);
+			BoundedNames<GroupWindows> mine = this.segments.get(d);
+			for (Map.Entry<String, GroupWindows> entry : later.segments.get(d).sorted()) {
+				GroupWindows sketch = mine.getOrCreate(entry.getKey(), (name) -> newGroup(), this::evictedSegment);
 				if (sketch == null) {
 					this.ignoredSegmentValues += entry.getValue().baselineCount() + entry.getValue().currentCount();
 				}
@@ -145,7 +161,7 @@ final class SignalGatherer implements Serializable {
 			FeatureGather feature = this.features.getOrCreate(entry.getKey(), (name) -> new FeatureGather(),
 					this::evictedFeature);
 			if (feature != null) {
-				feature.merge(entry.getValue());
+				feature.merge(entry.getValue(), this);
 			}
 		}
 		this.features.ignoreAll(later.features);
@@ -156,31 +172,52 @@ final class SignalGatherer implements Serializable {
 	 * The sketches whose windows outgrew their exact values: a second pass counts them.
 	 */
 	void needsCounting(SignalPlan.ModelPlan plan) {
-		if (this.predictions != null && countable(this.predictions)) {
-			plan.predictions(this.predictions);
+		if (countable(this.predictions)) {
+			plan.predictions((WindowSketch) this.predictions);
 		}
 		for (int d = 0; d < this.segments.size(); d++) {
-			for (Map.Entry<String, WindowSketch> entry : this.segments.get(d).sorted()) {
+			for (Map.Entry<String, GroupWindows> entry : this.segments.get(d).sorted()) {
 				if (countable(entry.getValue())) {
-					plan.segment(d, entry.getKey(), entry.getValue());
+					plan.segment(d, entry.getKey(), (WindowSketch) entry.getValue());
 				}
 			}
 		}
 		for (Map.Entry<String, FeatureGather> entry : this.features.sorted()) {
-			WindowSketch numbers = entry.getValue().numbers;
-			if (numbers != null && countable(numbers)) {
-				plan.feature(entry.getKey(), numbers);
+			if (countable(entry.getValue().numbers)) {
+				plan.feature(entry.getKey(), (WindowSketch) entry.getValue().numbers);
 			}
 		}
 	}
 
-	/** A group without a baseline has no bins to count: it is skipped as too small. */
-	private static boolean countable(WindowSketch sketch) {
-		return sketch.needsCounting() && sketch.baselineCount() > 0;
+	/**
+	 * Whether a group waits for a counting pass: only a sketch does (a spilled group
+	 * never needs one). A group without a baseline has no bins to count: it is skipped as
+	 * too small.
+	 */
+	private static boolean countable(GroupWindows group) {
+		return group != null && group.needsCounting() && group.baselineCount() > 0;
+	}
+
+	/**
+	 * Every group with values to bin, for a scan to bin them on its threads before
+	 * {@link #toSignals} reads them.
+	 */
+	void groups(List<GroupWindows> into) {
+		if (this.predictions != null) {
+			into.add(this.predictions);
+		}
+		for (BoundedNames<GroupWindows> dimension : this.segments) {
+			dimension.sorted().forEach((entry) -> into.add(entry.getValue()));
+		}
+		for (Map.Entry<String, FeatureGather> entry : this.features.sorted()) {
+			if (entry.getValue().numbers != null) {
+				into.add(entry.getValue().numbers);
+			}
+		}
 	}
 
 	/** The bins of a group from its own exact values; only counts without a baseline. */
-	private static BinnedWindows binned(WindowSketch sketch, int bins) {
+	private static BinnedWindows binned(GroupWindows sketch, int bins) {
 		if (sketch.baselineCount() == 0) {
 			return new BinnedWindows(new double[0], new long[] { 0 }, new long[] { sketch.currentCount() }, 0,
 					sketch.currentCount(), new double[0], new double[0]);
@@ -197,7 +234,7 @@ final class SignalGatherer implements Serializable {
 		TreeMap<String, BinnedWindows> segments = new TreeMap<>();
 		for (int d = 0; d < this.segments.size(); d++) {
 			String dimension = this.signals.dimensions().get(d);
-			for (Map.Entry<String, WindowSketch> entry : this.segments.get(d).sorted()) {
+			for (Map.Entry<String, GroupWindows> entry : this.segments.get(d).sorted()) {
 				BinnedWindows binned = (counted != null) ? counted.segmentResult(d, entry.getKey()) : null;
 				segments.put(dimension + "=" + entry.getKey(),
 						(binned != null) ? binned : binned(entry.getValue(), bins));
@@ -225,16 +262,17 @@ final class SignalGatherer implements Serializable {
 	/** The values of one feature, by kind. */
 	static final class FeatureGather implements Serializable {
 
-		WindowSketch numbers;
+		GroupWindows numbers;
 
 		CategoryCounts categories;
 
 		long unusable;
 
-		void add(byte kind, double number, String category, boolean inBaseline, boolean inCurrent) {
+		void add(byte kind, double number, String category, boolean inBaseline, boolean inCurrent,
+				SignalGatherer model) {
 			if (kind == RecordDetails.NUMBER) {
 				if (this.numbers == null) {
-					this.numbers = new WindowSketch();
+					this.numbers = model.newGroup();
 				}
 				if (inBaseline) {
 					this.numbers.addBaseline(number);
@@ -259,10 +297,10 @@ final class SignalGatherer implements Serializable {
 			}
 		}
 
-		void merge(FeatureGather later) {
+		void merge(FeatureGather later, SignalGatherer model) {
 			if (later.numbers != null) {
 				if (this.numbers == null) {
-					this.numbers = new WindowSketch();
+					this.numbers = model.newGroup();
 				}
 				this.numbers.merge(later.numbers);
 			}
