@@ -15,7 +15,9 @@ import java.io.Serializable;
  * @param currentCount m, the number of current values
  * @param baselineSample sorted ascending: every baseline value when the window holds at
  * most {@link WindowSketch#EXACT_VALUES}, else a uniform random subsample of that size
- * (deterministic: the same values in the same order and merge tree give the same one)
+ * (deterministic: the same values in the same order and merge tree give the same one); an
+ * in-process scan leaves both samples empty where the p-value does not read them
+ * ({@code DriftPValue.readsSamples}: both windows of 1,000 values or more)
  * @param currentSample the same for the current window
  */
 public record BinnedWindows(double[] edges, long[] baselineCounts, long[] currentCounts, long baselineCount,

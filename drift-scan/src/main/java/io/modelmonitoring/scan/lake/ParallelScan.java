@@ -56,8 +56,10 @@ public final class ParallelScan {
 			return read(files, request, threads, threadName, null).toResult(null);
 		}
 		try (ValueSpill spill = ValueSpill.create()) {
+			long started = System.nanoTime();
 			SampleCollector samples = read(files, request, threads, threadName, spill);
 			samples.flushSpill();
+			long read = System.nanoTime();
 			// Each group is read back whole and binned on the pool, one group a thread.
 			int bins = request.signals().bins();
 			List<Runnable> binning = new ArrayList<>();
@@ -67,7 +69,11 @@ public final class ParallelScan {
 				}
 			}
 			runAll(binning, threads, threadName);
-			log.debug("drift scan spilled {} MB of segment and feature values", spill.size() >> 20);
+			log.debug(
+					"drift scan read {} files in {} ms, spilling {} MB of segment and feature values, and binned {}"
+							+ " groups in {} ms",
+					files.size(), (read - started) / 1_000_000, spill.size() >> 20, binning.size(),
+					(System.nanoTime() - read) / 1_000_000);
 			return samples.toResult(null);
 		}
 	}

@@ -3,6 +3,7 @@ package io.modelmonitoring.scan.lake;
 import io.modelmonitoring.scan.binning.BinnedWindows;
 import io.modelmonitoring.scan.binning.GroupWindows;
 import io.modelmonitoring.scan.binning.WholeWindows;
+import io.modelmonitoring.scan.drift.DriftPValue;
 
 /**
  * A group's windows in-process: every value, in scan order, in blocks of the scan's
@@ -76,7 +77,10 @@ final class SpilledWindows implements GroupWindows {
 				throw new IllegalStateException("drift scan: a group is binned before its values were written");
 			}
 			ValueSpill spill = this.writer.spill();
-			this.binned = WholeWindows.binned(this.baseline.read(spill), this.current.read(spill), bins);
+			double[] baselineValues = this.baseline.read(spill);
+			double[] currentValues = this.current.read(spill);
+			this.binned = WholeWindows.binned(baselineValues, currentValues, bins,
+					DriftPValue.readsSamples(baselineValues.length, currentValues.length));
 			this.binnedFor = bins;
 		}
 		return this.binned;

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * heap holding every value of every feature would not scale. Made in the JVM's temporary
  * directory ({@code java.io.tmpdir}) and deleted when closed (or, should the JVM die, by
  * the system: it is opened delete-on-close). Writers reserve their range and write it
- * without a lock; reads are positional. Thread-safe.
+ * without a lock; once every write is done, readers read it mapped. Thread-safe.
  */
 final class ValueSpill implements Closeable {
+
+	/** A mapping's doubles: 1 GB, under a buffer's int bound. */
+	private static final long REGION_DOUBLES = 1L << 27;
 
 	private final Path path;
 
@@ -27,8 +32,12 @@ final class ValueSpill implements Closeable {
 
 	private final AtomicLong end = new AtomicLong();
 
-	/** A buffer per reading thread, grown to the largest block it read. */
-	private final ThreadLocal<ByteBuffer> readBuffers = ThreadLocal.withInitial(() -> direct(1 << 16));
+	/** The file mapped for reading, once written; views of {@link #maps}. */
+	private volatile DoubleBuffer[] regions;
+
+	private MappedByteBuffer[] maps;
+
+	private boolean closed;
 
 	private ValueSpill(Path path, FileChannel channel) {
 		this.path = path;
@@ -37,9 +46,14 @@ final class ValueSpill implements Closeable {
 
 	/** A new empty spill in the temporary directory. */
 	static ValueSpill create() {
-		Path path = null;
+		return create(Path.of(System.getProperty("java.io.tmpdir")));
+	}
+
+	/** A new empty spill in {@code directory}. */
+	static ValueSpill create(Path directory) {
+		Path path = directory.resolve("drift-scan-values");
 		try {
-			path = Files.createTempFile("drift-scan-", ".values");
+			path = Files.createTempFile(directory, "drift-scan-", ".values");
 			return new ValueSpill(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
 					StandardOpenOption.DELETE_ON_CLOSE));
 		}
@@ -66,30 +80,58 @@ final class ValueSpill implements Closeable {
 	}
 
 	/**
-	 * Reads {@code count} doubles from {@code position} into {@code into} at {@code at}.
+	 * Reads {@code count} doubles from {@code position} into {@code into} at {@code at},
+	 * once every write is done: from the file mapped into memory, since a group's values
+	 * lie in hundreds of small blocks and a read call each cost more than the copying.
 	 */
 	void read(long position, int count, double[] into, int at) {
-		int bytes = count * Double.BYTES;
-		ByteBuffer buffer = this.readBuffers.get();
-		if (buffer.capacity() < bytes) {
-			buffer = direct(Math.max(bytes, 2 * buffer.capacity()));
-			this.readBuffers.set(buffer);
+		DoubleBuffer[] regions = mapped();
+		long index = position / Double.BYTES;
+		int done = 0;
+		while (done < count) {
+			DoubleBuffer region = regions[(int) (index / REGION_DOUBLES)];
+			int offset = (int) (index % REGION_DOUBLES);
+			int length = Math.min(count - done, region.capacity() - offset);
+			region.get(offset, into, at + done, length);
+			done += length;
+			index += length;
 		}
-		buffer.clear().limit(bytes);
-		try {
-			for (long from = position; buffer.hasRemaining();) {
-				int read = this.channel.read(buffer, from);
-				if (read < 0) {
-					throw new IOException("the spill ends before byte " + (position + bytes));
+	}
+
+	private DoubleBuffer[] mapped() {
+		DoubleBuffer[] regions = this.regions;
+		if (regions == null) {
+			synchronized (this) {
+				if (this.closed) {
+					throw new IllegalStateException("drift scan: its spill file is read after it was deleted");
 				}
-				from += read;
+				if (this.regions == null) {
+					this.regions = map();
+				}
+				regions = this.regions;
+			}
+		}
+		return regions;
+	}
+
+	private DoubleBuffer[] map() {
+		long size = this.end.get();
+		long regionBytes = REGION_DOUBLES * Double.BYTES;
+		int count = (int) ((size + regionBytes - 1) / regionBytes);
+		this.maps = new MappedByteBuffer[count];
+		DoubleBuffer[] views = new DoubleBuffer[count];
+		try {
+			for (int r = 0; r < count; r++) {
+				long from = r * regionBytes;
+				this.maps[r] = this.channel.map(FileChannel.MapMode.READ_ONLY, from,
+						Math.min(regionBytes, size - from));
+				views[r] = this.maps[r].order(ByteOrder.nativeOrder()).asDoubleBuffer();
 			}
 		}
 		catch (IOException ex) {
-			throw failure("read", this.path, ex);
+			throw failure("map", this.path, ex);
 		}
-		buffer.flip();
-		buffer.asDoubleBuffer().get(into, at, count);
+		return views;
 	}
 
 	/** The bytes written so far. */
@@ -97,8 +139,20 @@ final class ValueSpill implements Closeable {
 		return this.end.get();
 	}
 
+	/**
+	 * Deletes the file, and unmaps it at once: a mapping otherwise lives until a garbage
+	 * collection finds its buffer, and with it the deleted file's disk space.
+	 */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		this.closed = true;
+		if (this.maps != null) {
+			this.regions = null;
+			for (MappedByteBuffer map : this.maps) {
+				Unmapping.unmap(map);
+			}
+			this.maps = null;
+		}
 		try {
 			this.channel.close();
 		}
@@ -113,7 +167,7 @@ final class ValueSpill implements Closeable {
 
 	private static UncheckedIOException failure(String what, Path path, IOException ex) {
 		return new UncheckedIOException("drift scan: cannot " + what + " its spill file " + path
-				+ " (free space in java.io.tmpdir, or point it elsewhere): " + ex.getMessage(), ex);
+				+ " (it needs free space in java.io.tmpdir): " + ex.getMessage(), ex);
 	}
 
 }
