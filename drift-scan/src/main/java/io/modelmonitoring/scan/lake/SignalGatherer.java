@@ -48,6 +48,13 @@ final class SignalGatherer implements Serializable {
 
 	private FeatureGather[] slotFeatures = new FeatureGather[16];
 
+	/** Per dimension, a direct-mapped table of recent segment values and their groups. */
+	private static final int RECENT_VALUES = 16;
+
+	private final String[] recentValues;
+
+	private final GroupWindows[] recentGroups;
+
 	/** Groups in sketches. */
 	SignalGatherer(ScanSignals signals) {
 		this(signals, null);
@@ -63,6 +70,8 @@ final class SignalGatherer implements Serializable {
 		}
 		this.features = new BoundedNames<>(signals.maxFeatures(), ModelSignals.IGNORED_NAMES_TRACKED);
 		this.predictions = signals.sketchPredictions() ? newGroup() : null;
+		this.recentValues = new String[signals.dimensions().size() * RECENT_VALUES];
+		this.recentGroups = new GroupWindows[this.recentValues.length];
 	}
 
 	void add(double prediction, boolean inBaseline, boolean inCurrent, RecordDetails details) {
@@ -79,8 +88,7 @@ final class SignalGatherer implements Serializable {
 			if (value == null) {
 				continue;
 			}
-			GroupWindows sketch = usable(value)
-					? this.segments.get(d).getOrCreate(value, (name) -> newGroup(), this::evictedSegment) : null;
+			GroupWindows sketch = segment(d, value);
 			if (sketch == null) {
 				this.ignoredSegmentValues++;
 				continue;
@@ -115,6 +123,24 @@ final class SignalGatherer implements Serializable {
 		return feature;
 	}
 
+	/**
+	 * The group of a segment value: from the recent ones by reference (the parser hands
+	 * in one String per distinct value of a file), else from the dimension's names.
+	 */
+	private GroupWindows segment(int dimension, String value) {
+		int slot = dimension * RECENT_VALUES + (value.hashCode() & (RECENT_VALUES - 1));
+		if (this.recentValues[slot] == value) {
+			return this.recentGroups[slot];
+		}
+		GroupWindows group = usable(value)
+				? this.segments.get(dimension).getOrCreate(value, (name) -> newGroup(), this::evictedSegment) : null;
+		if (group != null) {
+			this.recentValues[slot] = value;
+			this.recentGroups[slot] = group;
+		}
+		return group;
+	}
+
 	private GroupWindows newGroup() {
 		return (this.spill != null) ? new SpilledWindows(this.spill) : new WindowSketch();
 	}
@@ -132,6 +158,8 @@ final class SignalGatherer implements Serializable {
 	private void forgetSlots() {
 		Arrays.fill(this.slotNames, null);
 		Arrays.fill(this.slotFeatures, null);
+		Arrays.fill(this.recentValues, null);
+		Arrays.fill(this.recentGroups, null);
 	}
 
 	private static boolean usable(String name) {
