@@ -76,14 +76,23 @@ final class SpilledWindows implements GroupWindows {
 			if (waiting()) {
 				throw new IllegalStateException("drift scan: a group is binned before its values were written");
 			}
-			ValueSpill spill = this.writer.spill();
-			double[] baselineValues = this.baseline.read(spill);
-			double[] currentValues = this.current.read(spill);
+			double[] baselineValues = baselineValues();
+			double[] currentValues = currentValues();
 			this.binned = WholeWindows.binned(baselineValues, currentValues, bins,
 					DriftPValue.readsSamples(baselineValues.length, currentValues.length));
 			this.binnedFor = bins;
 		}
 		return this.binned;
+	}
+
+	/** Every baseline value, in scan order, read back from the spill. */
+	double[] baselineValues() {
+		return this.baseline.read(this.writer.spill());
+	}
+
+	/** Every current value, in scan order, read back from the spill. */
+	double[] currentValues() {
+		return this.current.read(this.writer.spill());
 	}
 
 }

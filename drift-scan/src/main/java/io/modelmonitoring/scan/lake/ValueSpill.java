@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The file one in-process scan spills its segments' and features' values to, as raw
  * doubles, so that the files are parsed once and each group is read back whole, where a
  * heap holding every value of every feature would not scale. Made in the JVM's temporary
- * directory ({@code java.io.tmpdir}) and deleted when closed (or, should the JVM die, by
- * the system: it is opened delete-on-close). Writers reserve their range and write it
- * without a lock; once every write is done, readers read it mapped. Thread-safe.
+ * directory ({@code java.io.tmpdir}) and opened delete-on-close, which on Linux unlinks
+ * it at once: its disk space is freed when the scan closes it, or when the JVM dies.
+ * Writers reserve their range and write it without a lock; once every write is done,
+ * readers read it mapped. Thread-safe.
  */
 final class ValueSpill implements Closeable {
 
@@ -39,9 +40,12 @@ final class ValueSpill implements Closeable {
 
 	private boolean closed;
 
-	private ValueSpill(Path path, FileChannel channel) {
+	private final long regionDoubles;
+
+	private ValueSpill(Path path, FileChannel channel, long regionDoubles) {
 		this.path = path;
 		this.channel = channel;
+		this.regionDoubles = regionDoubles;
 	}
 
 	/** A new empty spill in the temporary directory. */
@@ -51,11 +55,16 @@ final class ValueSpill implements Closeable {
 
 	/** A new empty spill in {@code directory}. */
 	static ValueSpill create(Path directory) {
+		return create(directory, REGION_DOUBLES);
+	}
+
+	/** The same, mapped in regions of {@code regionDoubles} (tests map small ones). */
+	static ValueSpill create(Path directory, long regionDoubles) {
 		Path path = directory.resolve("drift-scan-values");
 		try {
 			path = Files.createTempFile(directory, "drift-scan-", ".values");
 			return new ValueSpill(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
-					StandardOpenOption.DELETE_ON_CLOSE));
+					StandardOpenOption.DELETE_ON_CLOSE), regionDoubles);
 		}
 		catch (IOException ex) {
 			throw failure("create", path, ex);
@@ -89,8 +98,8 @@ final class ValueSpill implements Closeable {
 		long index = position / Double.BYTES;
 		int done = 0;
 		while (done < count) {
-			DoubleBuffer region = regions[(int) (index / REGION_DOUBLES)];
-			int offset = (int) (index % REGION_DOUBLES);
+			DoubleBuffer region = regions[(int) (index / this.regionDoubles)];
+			int offset = (int) (index % this.regionDoubles);
 			int length = Math.min(count - done, region.capacity() - offset);
 			region.get(offset, into, at + done, length);
 			done += length;
@@ -116,7 +125,7 @@ final class ValueSpill implements Closeable {
 
 	private DoubleBuffer[] map() {
 		long size = this.end.get();
-		long regionBytes = REGION_DOUBLES * Double.BYTES;
+		long regionBytes = this.regionDoubles * Double.BYTES;
 		int count = (int) ((size + regionBytes - 1) / regionBytes);
 		this.maps = new MappedByteBuffer[count];
 		DoubleBuffer[] views = new DoubleBuffer[count];

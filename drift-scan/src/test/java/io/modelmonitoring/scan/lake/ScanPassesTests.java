@@ -3,11 +3,16 @@ package io.modelmonitoring.scan.lake;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import io.modelmonitoring.scan.Serialization;
+import io.modelmonitoring.scan.binning.BinnedWindows;
+import io.modelmonitoring.scan.binning.WindowSketch;
 import io.modelmonitoring.scan.drift.DriftCheck;
 import io.modelmonitoring.scan.drift.DriftDetector;
+import io.modelmonitoring.scan.model.FeatureWindows;
 import io.modelmonitoring.scan.model.ModelKey;
+import io.modelmonitoring.scan.model.ModelSignals;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +41,47 @@ class ScanPassesTests {
 		LogScanResult result = source.scan(SketchedScanFixture.REQUEST);
 		assertThat(result.invalidRecords()).isEqualTo(SketchedScanFixture.INVALID_LINES);
 		inProcess = DriftDetector.evaluate(result.samples(), result.signals(), SketchedScanFixture.SETTINGS);
+	}
+
+	@Test
+	void theSpilledScanOnOneThreadAndOnSeveralGivesEveryGroupToTheBit() {
+		LogScanResult sequential = new LocalDirectoryLogSource(lake, SketchedScanFixture.PREFIX, 1)
+			.scan(SketchedScanFixture.REQUEST);
+		LogScanResult parallel = new LocalDirectoryLogSource(lake, SketchedScanFixture.PREFIX, 3)
+			.scan(SketchedScanFixture.REQUEST);
+		assertThat(parallel.signals().keySet()).isEqualTo(sequential.signals().keySet());
+		int groups = 0;
+		int large = 0;
+		for (Map.Entry<ModelKey, ModelSignals> entry : sequential.signals().entrySet()) {
+			ModelSignals want = entry.getValue();
+			ModelSignals got = parallel.signals().get(entry.getKey());
+			assertThat(got.segments().keySet()).isEqualTo(want.segments().keySet());
+			for (String segment : want.segments().keySet()) {
+				assertSameBits(entry.getKey() + " " + segment, got.segments().get(segment),
+						want.segments().get(segment));
+				groups++;
+			}
+			assertThat(got.features().keySet()).isEqualTo(want.features().keySet());
+			for (Map.Entry<String, FeatureWindows> feature : want.features().entrySet()) {
+				BinnedWindows numbers = feature.getValue().numbers();
+				if (numbers != null) {
+					assertSameBits(entry.getKey() + " " + feature.getKey(),
+							got.features().get(feature.getKey()).numbers(), numbers);
+					groups++;
+					large += (numbers.baselineCount() > WindowSketch.EXACT_VALUES) ? 1 : 0;
+				}
+			}
+		}
+		assertThat(groups).isGreaterThan(10);
+		assertThat(large).as("groups past the values a sketch keeps").isPositive();
+	}
+
+	private static void assertSameBits(String what, BinnedWindows got, BinnedWindows want) {
+		assertThat(got.edges()).as(what).isEqualTo(want.edges());
+		assertThat(got.baselineCounts()).as(what).isEqualTo(want.baselineCounts());
+		assertThat(got.currentCounts()).as(what).isEqualTo(want.currentCounts());
+		assertThat(got.baselineSample()).as(what).isEqualTo(want.baselineSample());
+		assertThat(got.currentSample()).as(what).isEqualTo(want.currentSample());
 	}
 
 	@Test
