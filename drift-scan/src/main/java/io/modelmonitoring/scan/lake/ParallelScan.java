@@ -70,10 +70,10 @@ public final class ParallelScan {
 			}
 			runAll(binning, threads, threadName);
 			log.debug(
-					"drift scan read {} files in {} ms, spilling {} MB of segment and feature values, and binned {}"
-							+ " groups in {} ms",
-					files.size(), (read - started) / 1_000_000, spill.size() >> 20, binning.size(),
-					(System.nanoTime() - read) / 1_000_000);
+					"drift scan read {} files in {} ms, spilling {} MB of segment and feature values ({} MB of them"
+							+ " to disk), and binned {} groups in {} ms",
+					files.size(), (read - started) / 1_000_000, spill.size() >> 20, spill.fileSize() >> 20,
+					binning.size(), (System.nanoTime() - read) / 1_000_000);
 			return samples.toResult(null);
 		}
 	}

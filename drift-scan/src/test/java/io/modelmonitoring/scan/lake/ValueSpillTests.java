@@ -2,6 +2,7 @@ package io.modelmonitoring.scan.lake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,24 +12,33 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The spill of an in-process scan: what its writers put in comes back, per window and in
- * order, across batches, merged parts and mapped regions; the file goes with the scan.
+ * order, across batches, merged parts, mapped regions and the heap part's arrays; the
+ * file goes with the scan, and the heap part back to its budget.
  */
 class ValueSpillTests {
 
 	@TempDir
 	Path directory;
 
-	@Test
-	void windowsComeBackInTheirOrderAcrossBatchesPartsAndRegions() {
+	/**
+	 * Regions of 1,000 doubles and heap arrays of 700: blocks straddle both, and the heap
+	 * part's end. The budgets: none (all in the file), some, and more than is written
+	 * (all in the heap).
+	 */
+	@ParameterizedTest(name = "heap budget of {0} values")
+	@ValueSource(longs = { 0, 250_000, 10_000_000 })
+	void windowsComeBackInTheirOrderAcrossBatchesPartsRegionsAndTheHeapsEnd(long heapValues) {
 		SplittableRandom random = new SplittableRandom(7);
-		// Regions of 1,000 doubles: blocks straddle them.
-		try (ValueSpill spill = ValueSpill.create(this.directory, 1000)) {
+		SpillBudget budget = new SpillBudget(heapValues);
+		try (ValueSpill spill = ValueSpill.create(this.directory, 1000, budget, 700)) {
 			int groups = 40;
 			List<List<Double>> baselines = new ArrayList<>();
 			List<List<Double>> currents = new ArrayList<>();
@@ -75,11 +85,35 @@ class ValueSpillTests {
 				assertThat(merged[g].currentCount()).isEqualTo(currents.get(g).size());
 			}
 			assertThat(spill.size()).isEqualTo(total * Double.BYTES);
+			assertThat(spill.fileSize()).isEqualTo(Math.max(0, total - heapValues) * Double.BYTES);
+			assertThat(budget.available()).isZero();
 			for (int g = 0; g < groups; g++) {
 				assertThat(merged[g].baselineValues()).isEqualTo(unboxed(baselines.get(g)));
 				assertThat(merged[g].currentValues()).isEqualTo(unboxed(currents.get(g)));
 			}
 		}
+		assertThat(budget.available()).as("given back on close").isEqualTo(heapValues);
+	}
+
+	@Test
+	void aSpillMadeWhileAnotherHoldsTheBudgetWritesToItsFileAndTheBudgetComesBack() {
+		SpillBudget budget = new SpillBudget(100);
+		try (ValueSpill first = ValueSpill.create(this.directory, 1000, budget, 64)) {
+			try (ValueSpill second = ValueSpill.create(this.directory, 1000, budget, 64)) {
+				double[] values = new SplittableRandom(3).doubles(150).toArray();
+				first.append(batch(values));
+				second.append(batch(values));
+				assertThat(first.fileSize()).isEqualTo(50 * Double.BYTES);
+				assertThat(second.fileSize()).isEqualTo(150 * Double.BYTES);
+				double[] back = new double[150];
+				first.read(0, 150, back, 0);
+				assertThat(back).isEqualTo(values);
+				second.read(0, 150, back, 0);
+				assertThat(back).isEqualTo(values);
+			}
+			assertThat(budget.available()).isZero();
+		}
+		assertThat(budget.available()).isEqualTo(100);
 	}
 
 	@Test
@@ -101,6 +135,16 @@ class ValueSpillTests {
 	}
 
 	@Test
+	void aSpillHeldInTheHeapIsNotReadAfterItClosesEither() {
+		ValueSpill spill = ValueSpill.create(this.directory, 1000, new SpillBudget(10), 4);
+		spill.append(batch(new double[] { 1.5, 2.5 }));
+		assertThat(spill.fileSize()).isZero();
+		spill.close();
+		assertThatThrownBy(() -> spill.read(0, 2, new double[2], 0)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("after it was deleted");
+	}
+
+	@Test
 	void aSpillWhereNoneCanBeMadeSaysWhere() {
 		Path missing = this.directory.resolve("no-such-directory");
 		assertThatThrownBy(() -> ValueSpill.create(missing)).isInstanceOf(UncheckedIOException.class)
@@ -118,6 +162,12 @@ class ValueSpillTests {
 			assertThatThrownBy(() -> written.merge(waiting)).isInstanceOf(IllegalStateException.class);
 			assertThatThrownBy(() -> waiting.binned(10)).isInstanceOf(IllegalStateException.class);
 		}
+	}
+
+	private static ByteBuffer batch(double[] values) {
+		ByteBuffer bytes = ValueSpill.direct(values.length * Double.BYTES);
+		bytes.asDoubleBuffer().put(values);
+		return bytes;
 	}
 
 	private List<Path> files() throws IOException {
