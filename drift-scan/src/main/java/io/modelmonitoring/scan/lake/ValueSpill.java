@@ -114,9 +114,10 @@ final class ValueSpill implements Closeable {
 			}
 			bytes.position(bytes.position() + count * Double.BYTES);
 		}
+		long heapBytes = this.heapDoubles * Double.BYTES;
+		long at = Math.max(start, heapBytes) - heapBytes;
 		try {
-			for (long at = Math.max(start, this.heapDoubles * Double.BYTES) - this.heapDoubles * Double.BYTES; bytes
-				.hasRemaining();) {
+			while (bytes.hasRemaining()) {
 				at += this.channel.write(bytes, at);
 			}
 		}
