@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import ch.qos.logback.classic.Level;
@@ -208,12 +209,35 @@ class EmbeddedInfrastructureTests {
 		assertThat(LocalStack.databaseOf("mongodb://127.0.0.1:27017")).isEqualTo("model_monitoring");
 	}
 
+	/** The lowest port the tests draw from. */
+	private static final int LOWEST_PORT = 10_000;
+
+	/**
+	 * A port free now, below the kernel's ephemeral range: a port found by binding port 0
+	 * lies in that range, where an outgoing connection (a service's own, to the broker or
+	 * MongoDB) may take it before the service it was chosen for binds it.
+	 */
 	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
+		int below = ephemeralRangeStart();
+		for (int tried = 0; tried < 200; tried++) {
+			int port = ThreadLocalRandom.current().nextInt(LOWEST_PORT, below);
+			try (ServerSocket socket = new ServerSocket(port)) {
+				return port;
+			}
+			catch (IOException taken) {
+				// another one
+			}
 		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
+		throw new IllegalStateException("no free port from " + LOWEST_PORT + " to " + below);
+	}
+
+	private static int ephemeralRangeStart() {
+		try {
+			String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+			return Math.max(LOWEST_PORT + 1_000, Integer.parseInt(range.split("\\s+")[0]));
+		}
+		catch (IOException | RuntimeException unreadable) {
+			return 32_768; // Linux's default
 		}
 	}
 
