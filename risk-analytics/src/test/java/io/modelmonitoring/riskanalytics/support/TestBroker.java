@@ -39,6 +39,14 @@ public final class TestBroker implements AutoCloseable {
 
 	private final RabbitTemplate template;
 
+	/**
+	 * How many of the last messages read {@link #describe()} shows, and how much of each
+	 * body.
+	 */
+	private static final int DESCRIBED = 10;
+
+	private static final int DESCRIBED_BODY_LENGTH = 300;
+
 	private final List<Message> outcomes = new ArrayList<>();
 
 	private final List<Message> parked = new ArrayList<>();
@@ -121,6 +129,37 @@ public final class TestBroker implements AutoCloseable {
 	public long depth(String queue) {
 		var info = this.admin.getQueueInfo(queue);
 		return (info != null) ? info.getMessageCount() : -1;
+	}
+
+	/**
+	 * What the broker holds and what was read from it, for a test that waited in vain:
+	 * each queue's depth and consumers, and the last outcomes and parked messages read.
+	 */
+	public synchronized String describe() {
+		find(this.outcomeQueue, this.outcomes, (message) -> false);
+		find(this.errorQueue, this.parked, (message) -> false);
+		return "worker queue " + queueState(this.queue) + ", error queue " + queueState(this.errorQueue)
+				+ "; outcome queue read " + this.outcomes.size() + ", the last: " + lastOf(this.outcomes)
+				+ "; error queue read " + this.parked.size() + ", the last: " + lastOf(this.parked);
+	}
+
+	private String queueState(String queue) {
+		var info = this.admin.getQueueInfo(queue);
+		return (info != null) ? info.getMessageCount() + " messages, " + info.getConsumerCount() + " consumers"
+				: "missing";
+	}
+
+	/** The last few messages, each as its routing key and the start of its body. */
+	private static List<String> lastOf(List<Message> messages) {
+		return messages.subList(Math.max(0, messages.size() - DESCRIBED), messages.size())
+			.stream()
+			.map((message) -> message.getMessageProperties().getReceivedRoutingKey() + " " + abbreviate(body(message)))
+			.toList();
+	}
+
+	private static String abbreviate(String body) {
+		String flat = body.replaceAll("\\s+", " ");
+		return (flat.length() <= DESCRIBED_BODY_LENGTH) ? flat : flat.substring(0, DESCRIBED_BODY_LENGTH) + "...";
 	}
 
 	public static Predicate<Message> header(String name, Object value) {

@@ -1,10 +1,13 @@
 package io.modelmonitoring.riskanalytics.worker;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Callable;
 
 import io.modelmonitoring.riskanalytics.support.ScriptedMlService;
 import io.modelmonitoring.riskanalytics.support.TestBroker;
 import io.modelmonitoring.testsupport.TestServers;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,9 +67,8 @@ abstract class WorkerIntegrationTestBase {
 	 * it also receives the triggers the tests publish: those are skipped.
 	 */
 	Message awaitOutcome(String triggerId) {
-		return await().atMost(WAIT)
-			.until(() -> broker.outcome((message) -> isOutcome(message) && triggerId.equals(correlationId(message))),
-					(found) -> found != null);
+		return awaitOrDescribe("the outcome of trigger " + triggerId,
+				() -> broker.outcome((message) -> isOutcome(message) && triggerId.equals(correlationId(message))));
 	}
 
 	static boolean isOutcome(Message message) {
@@ -74,8 +76,22 @@ abstract class WorkerIntegrationTestBase {
 	}
 
 	Message awaitParked(String triggerId) {
-		return await().atMost(WAIT)
-			.until(() -> broker.parked(TestBroker.header("x-trigger-id", triggerId)), (found) -> found != null);
+		return awaitOrDescribe("trigger " + triggerId + " in the error queue",
+				() -> broker.parked(TestBroker.header("x-trigger-id", triggerId)));
+	}
+
+	/**
+	 * Waits for the message; when it does not come, the failure says what the broker held
+	 * and what was read, so that a rare timeout shows where things stood.
+	 */
+	static Message awaitOrDescribe(String what, Callable<Message> found) {
+		try {
+			return await().atMost(WAIT).until(found, Objects::nonNull);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("waited " + WAIT.toSeconds() + " s for " + what + " in vain: " + broker.describe()
+					+ "; the ml-service stub took " + mlService.requests().size() + " requests", ex);
+		}
 	}
 
 	String correlationId(Message message) {
