@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import io.modelmonitoring.contracts.LogValues;
 import io.modelmonitoring.contracts.MessageTypes;
 import io.modelmonitoring.testsupport.TestServers;
 
@@ -25,6 +26,14 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 public final class TestBroker implements AutoCloseable {
 
+	/**
+	 * How many of the last messages read {@link #describe()} shows, and how much of each
+	 * body.
+	 */
+	private static final int DESCRIBED = 10;
+
+	private static final int DESCRIBED_BODY_LENGTH = 300;
+
 	public final String exchange;
 
 	public final String queue;
@@ -38,14 +47,6 @@ public final class TestBroker implements AutoCloseable {
 	private final RabbitAdmin admin;
 
 	private final RabbitTemplate template;
-
-	/**
-	 * How many of the last messages read {@link #describe()} shows, and how much of each
-	 * body.
-	 */
-	private static final int DESCRIBED = 10;
-
-	private static final int DESCRIBED_BODY_LENGTH = 300;
 
 	private final List<Message> outcomes = new ArrayList<>();
 
@@ -108,7 +109,7 @@ public final class TestBroker implements AutoCloseable {
 
 	/** Every outcome message matching, read from the outcome queue so far. */
 	public synchronized List<Message> outcomes(Predicate<Message> matching) {
-		find(this.outcomeQueue, this.outcomes, matching);
+		drain(this.outcomeQueue, this.outcomes);
 		return this.outcomes.stream().filter(matching).toList();
 	}
 
@@ -118,11 +119,16 @@ public final class TestBroker implements AutoCloseable {
 	}
 
 	private Message find(String queue, List<Message> seen, Predicate<Message> matching) {
+		drain(queue, seen);
+		return seen.stream().filter(matching).findFirst().orElse(null);
+	}
+
+	/** Reads what the queue holds into what was seen. */
+	private void drain(String queue, List<Message> seen) {
 		Message next;
 		while ((next = this.template.receive(queue)) != null) {
 			seen.add(next);
 		}
-		return seen.stream().filter(matching).findFirst().orElse(null);
 	}
 
 	/** How many messages wait in the queue. */
@@ -136,8 +142,8 @@ public final class TestBroker implements AutoCloseable {
 	 * each queue's depth and consumers, and the last outcomes and parked messages read.
 	 */
 	public synchronized String describe() {
-		find(this.outcomeQueue, this.outcomes, (message) -> false);
-		find(this.errorQueue, this.parked, (message) -> false);
+		drain(this.outcomeQueue, this.outcomes);
+		drain(this.errorQueue, this.parked);
 		return "worker queue " + queueState(this.queue) + ", error queue " + queueState(this.errorQueue)
 				+ "; outcome queue read " + this.outcomes.size() + ", the last: " + lastOf(this.outcomes)
 				+ "; error queue read " + this.parked.size() + ", the last: " + lastOf(this.parked);
@@ -149,17 +155,16 @@ public final class TestBroker implements AutoCloseable {
 				: "missing";
 	}
 
-	/** The last few messages, each as its routing key and the start of its body. */
+	/**
+	 * The last few messages, each as its routing key and the start of its body, escaped
+	 * as a log line holds it.
+	 */
 	private static List<String> lastOf(List<Message> messages) {
 		return messages.subList(Math.max(0, messages.size() - DESCRIBED), messages.size())
 			.stream()
-			.map((message) -> message.getMessageProperties().getReceivedRoutingKey() + " " + abbreviate(body(message)))
+			.map((message) -> message.getMessageProperties().getReceivedRoutingKey() + " "
+					+ LogValues.escape(body(message), DESCRIBED_BODY_LENGTH))
 			.toList();
-	}
-
-	private static String abbreviate(String body) {
-		String flat = body.replaceAll("\\s+", " ");
-		return (flat.length() <= DESCRIBED_BODY_LENGTH) ? flat : flat.substring(0, DESCRIBED_BODY_LENGTH) + "...";
 	}
 
 	public static Predicate<Message> header(String name, Object value) {
